@@ -1,0 +1,328 @@
+/* lp-cli.c — see lp-cli.h */
+#define G_LOG_DOMAIN "lp-cli"
+
+#include "lp-cli.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lp-campaign.h"
+#include "lp-complaint-json.h"
+#include "lp-letter.h"
+#include "lp-validate.h"
+
+typedef struct {
+  gboolean check;
+  gboolean render;
+  gboolean version;
+  char *output;
+  char *output_dir;
+  char **files;
+  int n_files;
+
+  GHashTable *campaigns;    /* id -> LpCampaign*, loaded once per run */
+  GHashTable *used_names;   /* output file names already written by this run */
+} LpCli;
+
+static void lp_cli_clear (LpCli *cli);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LpCli, lp_cli_clear)
+
+static void
+lp_cli_clear (LpCli *cli)
+{
+  g_clear_pointer (&cli->output, g_free);
+  g_clear_pointer (&cli->output_dir, g_free);
+  g_clear_pointer (&cli->files, g_strfreev);
+  g_clear_pointer (&cli->campaigns, g_hash_table_unref);
+  g_clear_pointer (&cli->used_names, g_hash_table_unref);
+}
+
+static const char * const command_line_switches[] = {
+  "--check", "--render", "--output", "--output-dir", "--send", "--help", "-h", "--help-all",
+  "--version", NULL,
+};
+
+gboolean
+lp_cli_is_command_line (int    argc,
+                        char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    for (guint j = 0; command_line_switches[j] != NULL; j++)
+      {
+        gsize len = strlen (command_line_switches[j]);
+
+        if (strncmp (argv[i], command_line_switches[j], len) == 0
+            && (argv[i][len] == '\0' || argv[i][len] == '='))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Prints one problem. The line begins with the JSON path (architecture.md §6); when several
+ * files were given, the file name follows the message so lines stay machine-readable. */
+static void
+print_issue (const LpCli   *cli,
+             const char    *file,
+             const char    *prefix,
+             const LpIssue *issue)
+{
+  g_autofree char *path = prefix != NULL ? g_strconcat (prefix, ".", issue->path, NULL)
+                                         : g_strdup (issue->path);
+
+  if (issue->severity == LP_SEVERITY_WARNING)
+    /* Translators: a line of the command line's output: "<field path>: warning: <message>" */
+    g_printerr (_("%s: warning: %s"), path, issue->message);
+  else
+    g_printerr ("%s: %s", path, issue->message);
+  if (cli->n_files > 1)
+    g_printerr (" (%s)", file);
+  g_printerr ("\n");
+}
+
+/* The loader's messages already begin with the JSON path. */
+static void
+print_load_error (const LpCli  *cli,
+                  const char   *file,
+                  const GError *error)
+{
+  if (cli->n_files > 1)
+    g_printerr ("%s (%s)\n", error->message, file);
+  else
+    g_printerr ("%s\n", error->message);
+}
+
+static LpCampaign *
+lookup_campaign (LpCli       *cli,
+                 const char  *id,
+                 GError     **error)
+{
+  LpCampaign *campaign = g_hash_table_lookup (cli->campaigns, id);
+
+  if (campaign == NULL)
+    {
+      campaign = lp_campaign_load_by_id (id, error);
+      if (campaign == NULL)
+        return NULL;
+      g_hash_table_insert (cli->campaigns, g_strdup (id), campaign);
+    }
+  return campaign;
+}
+
+/* Validates one complaint and prints its problems. Returns the campaign to render with, or
+ * NULL when the complaint has blocking errors. */
+static LpCampaign *
+check_one (LpCli             *cli,
+           const char        *file,
+           const char        *prefix,
+           const LpComplaint *complaint)
+{
+  g_autoptr(LpIssueList) issues = lp_issue_list_new ();
+  g_autoptr(GError) error = NULL;
+  LpCampaign *campaign = NULL;
+
+  if (complaint->campaign[0] == '\0')
+    lp_issue_list_add (issues, LP_SEVERITY_ERROR, "campaign",
+                       _("Campaign: the complaint does not say which data breach it is about. "
+                         "Set \"campaign\" to \"viamedis-almerys-2024\"."));
+  else if ((campaign = lookup_campaign (cli, complaint->campaign, &error)) == NULL)
+    {
+      if (g_error_matches (error, LP_CAMPAIGN_ERROR, LP_CAMPAIGN_ERROR_NOT_FOUND))
+        lp_issue_list_add (issues, LP_SEVERITY_ERROR, "campaign",
+                           _("Campaign: this program knows no campaign with this name. "
+                             "Check the spelling, for example \"viamedis-almerys-2024\"."));
+      else
+        /* A broken campaign file is the installation's fault, not the person's: say so. */
+        lp_issue_list_add (issues, LP_SEVERITY_ERROR, "campaign",
+                           _("Campaign: the campaign file installed with this program is "
+                             "damaged (%s). Reinstall the program."), error->message);
+    }
+
+  lp_validate_complaint (complaint, campaign, NULL, issues);
+  for (guint i = 0; i < lp_issue_list_get_length (issues); i++)
+    print_issue (cli, file, prefix, lp_issue_list_get (issues, i));
+
+  return lp_issue_list_has_errors (issues) ? NULL : campaign;
+}
+
+static char *
+output_name_for (LpCli      *cli,
+                 const char *file,
+                 guint       index,
+                 guint       count)
+{
+  g_autofree char *base = g_path_get_basename (file);
+  char *dot = strrchr (base, '.');
+  g_autofree char *stem = NULL;
+  char *name;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  stem = count > 1 ? g_strdup_printf ("%s-%u", base, index + 1) : g_strdup (base);
+  name = g_strconcat (stem, ".pdf", NULL);
+  /* Two inputs with the same name in different folders must not overwrite each other. */
+  for (guint n = 2; g_hash_table_contains (cli->used_names, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u.pdf", stem, n);
+    }
+  g_hash_table_add (cli->used_names, g_strdup (name));
+  return name;
+}
+
+/* Renders and writes atomically: the PDF appears whole or not at all. Mode 0600, since it
+ * holds the person's identity. */
+static gboolean
+render_one (const LpComplaint  *complaint,
+            const LpCampaign   *campaign,
+            const char         *output,
+            GError            **error)
+{
+  g_autoptr(GBytes) pdf = lp_letter_render (complaint, campaign, error);
+
+  if (pdf == NULL)
+    return FALSE;
+  return g_file_set_contents_full (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+static int
+run_files (LpCli *cli)
+{
+  int status = LP_EXIT_OK;
+
+  for (int f = 0; f < cli->n_files; f++)
+    {
+      const char *file = cli->files[f];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) complaints = lp_complaint_load_file (file, &error);
+
+      if (complaints == NULL)
+        {
+          print_load_error (cli, file, error);
+          status = LP_EXIT_UNREADABLE;
+          continue;
+        }
+
+      if (cli->render && cli->output != NULL && complaints->len != 1)
+        {
+          g_printerr (_("$: this file holds %u complaints; use --output-dir DIR to make one PDF "
+                        "for each.\n"), complaints->len);
+          status = LP_EXIT_UNREADABLE;
+          continue;
+        }
+
+      for (guint i = 0; i < complaints->len; i++)
+        {
+          const LpComplaint *complaint = g_ptr_array_index (complaints, i);
+          g_autofree char *prefix = complaints->len > 1 ? g_strdup_printf ("[%u]", i) : NULL;
+          LpCampaign *campaign = check_one (cli, file, prefix, complaint);
+          g_autofree char *output = NULL;
+
+          if (campaign == NULL)
+            {
+              status = MAX (status, LP_EXIT_INVALID);
+              continue;
+            }
+          if (!cli->render)
+            continue;
+
+          if (cli->output != NULL)
+            output = g_strdup (cli->output);
+          else
+            {
+              g_autofree char *name = output_name_for (cli, file, i, complaints->len);
+
+              output = g_build_filename (cli->output_dir, name, NULL);
+            }
+
+          if (!render_one (complaint, campaign, output, &error))
+            {
+              /* Attachment errors already begin with their JSON path. */
+              if (g_error_matches (error, LP_LETTER_ERROR, LP_LETTER_ERROR_ATTACHMENT))
+                g_printerr ("%s%s%s\n", prefix ? prefix : "", prefix ? "." : "", error->message);
+              else
+                g_printerr (_("$: the letter could not be made: %s\n"), error->message);
+              g_clear_error (&error);
+              status = MAX (status, LP_EXIT_INVALID);
+            }
+        }
+    }
+  return status;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("%s\n", message);
+  g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+  return LP_EXIT_UNREADABLE;
+}
+
+int
+lp_cli_run (int    argc,
+            char **argv)
+{
+  g_auto(LpCli) cli = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &cli.check,
+      N_("Check the complaint files and list every problem"), NULL },
+    { "render", 0, 0, G_OPTION_ARG_NONE, &cli.render,
+      N_("Make the letter PDF of each complaint"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli.output,
+      N_("Write the letter to this PDF file (one complaint)"), N_("OUT.pdf") },
+    { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &cli.output_dir,
+      N_("Write one PDF per complaint into this folder"), N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &cli.version,
+      N_("Show the program's version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.files, NULL, N_("FILE.json…") },
+    { NULL },
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Lettre-plainte helps people whose health-insurance data leaked in the 2024 Viamedis and "
+      "Almerys breach file a letter-complaint.\n\n"
+      "Without options it opens the wizard. The options below work without a display."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  /* GOption rearranges argv: work on a copy so the caller's stays intact. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (context, error->message);
+
+  if (cli.version)
+    {
+      g_print ("lettre-plainte %s\n", PACKAGE_VERSION);
+      return LP_EXIT_OK;
+    }
+
+  cli.n_files = cli.files != NULL ? (int) g_strv_length (cli.files) : 0;
+  if (cli.check == cli.render)
+    return usage_error (context, _("Choose one of --check or --render."));
+  if (cli.n_files == 0)
+    return usage_error (context, _("Give at least one complaint file (FILE.json)."));
+  if (cli.check && (cli.output != NULL || cli.output_dir != NULL))
+    return usage_error (context, _("--output and --output-dir go with --render, not --check."));
+  if (cli.render && (cli.output == NULL) == (cli.output_dir == NULL))
+    return usage_error (context, _("--render needs either --output OUT.pdf or --output-dir DIR."));
+  if (cli.render && cli.output != NULL && cli.n_files > 1)
+    return usage_error (context, _("--output takes one complaint file; use --output-dir DIR "
+                                   "for several."));
+  if (cli.output_dir != NULL && !g_file_test (cli.output_dir, G_FILE_TEST_IS_DIR))
+    return usage_error (context, _("The folder given to --output-dir does not exist. Create it "
+                                   "first."));
+
+  cli.campaigns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) lp_campaign_unref);
+  cli.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return run_files (&cli);
+}

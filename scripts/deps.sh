@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs everything Lettre-plainte needs to build, run and test on Debian 12.
+# This is the one place the package list lives; run.sh and test.sh call it.
+set -eu
+
+PACKAGES="
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libjson-glib-dev libhpdf-dev libgdk-pixbuf-2.0-dev
+  fonts-dejavu-core
+  poppler-utils qpdf imagemagick
+  python3 valgrind hyperfine time
+"
+
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+
+# Skip apt entirely when everything is already there (fast re-runs, no network needed).
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
