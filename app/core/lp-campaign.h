@@ -34,6 +34,7 @@ typedef struct {
   char *code;        /* "Code pénal" */
   char *article;     /* "323-1" */
   char *label;       /* "accès ou maintien frauduleux dans un système de traitement automatisé de données" */
+  char *penalty;     /* "3 ans d’emprisonnement et 100 000 € d’amende" (current text of the law) */
 } LpCampaignOffence;
 
 typedef struct {
@@ -54,7 +55,7 @@ struct _LpCampaign {
   GStrv postal_recipient;        /* address lines, in order */
   GPtrArray *operators;          /* LpCampaignChoice*: viamedis, almerys, unknown */
   GStrv insurers;                /* suggestions */
-  GStrv leaked_data;             /* French phrases: "votre numéro de sécurité sociale (NIR)" */
+  GStrv leaked_data;             /* French noun phrases: "numéro de sécurité sociale (NIR)" */
   GPtrArray *offences;           /* LpCampaignOffence* */
   GPtrArray *consequences;       /* LpCampaignChoice* */
   GPtrArray *notification_channels; /* LpCampaignChoice*: courrier, e-mail, sms, ... */
@@ -84,6 +85,9 @@ const char  *lp_campaign_get_text        (const LpCampaign *campaign,
                                           const char       *key);
 /* The keys the loader insists on, NULL-terminated. */
 const char * const *lp_campaign_required_texts (void);
+/* The placeholder names a template in "texts" may use, NULL-terminated (the loader refuses
+ * any other; lp-campaign-texts.c, documented in assets/campaigns/README.md). */
+const char * const *lp_campaign_allowed_placeholders (void);
 
 const LpCampaignChoice *lp_campaign_find_operator     (const LpCampaign *campaign,
                                                        const char       *id);

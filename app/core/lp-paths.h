@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Directory holding campaigns/*.json. Never NULL. */
+/* Directory holding campaigns/<id>.json. Never NULL. */
 const char *lp_paths_get_campaigns_dir (void);
 /* Path of a campaign file by id (may not exist). */
 char       *lp_paths_dup_campaign_file (const char *campaign_id);
