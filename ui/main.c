@@ -1,7 +1,7 @@
 /* main.c — the lettre-plainte program
  *
  * Command-line actions (--check, --render) run without a display. The graphical wizard is
- * not built yet (issue 3); without options the program says so and shows its options.
+ * not built yet (issue 3); without arguments the program says so and shows its options.
  */
 #define G_LOG_DOMAIN "lettre-plainte"
 
@@ -40,7 +40,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lettre-plainte");
 
-  if (!lp_cli_is_command_line (argc, argv))
+  if (argc == 1)
     {
       char *help_argv[] = { argv[0], (char *) "--help", NULL };
 
