@@ -18,13 +18,25 @@ def typical():
         return json.load(f)
 
 
+def letters(i):
+    """A name made of letters only (names may not hold digits): 0 -> "Ba", 1 -> "Be", ..."""
+    syllables = ["ba", "be", "bi", "bo", "da", "de", "di", "do", "la", "le", "li", "lo",
+                 "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "ra", "re", "ri", "ro"]
+    word = ""
+    while True:
+        word += syllables[i % len(syllables)]
+        i //= len(syllables)
+        if i == 0:
+            return word.capitalize()
+
+
 def batch(n, out):
     base = typical()
     items = []
     for i in range(n):
         c = json.loads(json.dumps(base))
-        c["complainant"]["given_names"] = ["Camille", f"Exemple{i}"]
-        c["complainant"]["birth_name"] = f"Essai-{i:04d}"
+        c["complainant"]["given_names"] = ["Camille", letters(i)]
+        c["complainant"]["birth_name"] = "Essai-" + letters(i * 7 + 3)
         items.append(c)
     with open(out, "w", encoding="utf-8") as f:
         json.dump(items, f, ensure_ascii=False)

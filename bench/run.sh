@@ -5,7 +5,7 @@
 # (scripts/deps.sh installs both).
 set -eu
 cd "$(dirname "$0")/.."
-prog=./build/ui/lettre-plainte
+prog=${LP_PROGRAM:-./build/ui/lettre-plainte}
 work=$(mktemp -d /tmp/lp-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

@@ -24,14 +24,44 @@ typedef struct {
 
   GHashTable *campaigns;    /* id -> LpCampaign*, loaded once per run */
   GHashTable *used_names;   /* output file names already written by this run */
+
+  /* Rendering runs on every core: making the PDF (libharu building its font tables,
+   * compressing the streams) is what costs, and letters are independent. */
+  GThreadPool *renderers;
+  GAsyncQueue *results;     /* RenderJob* coming back from the pool */
+  guint in_flight;
+  int status;
 } LpCli;
+
+/* One letter to make. The complaint and campaign are borrowed: the main thread waits for
+ * every job of a file before it frees that file's complaints. */
+typedef struct {
+  const LpComplaint *complaint;
+  LpCampaign *campaign;
+  char *prefix;   /* "[2]" for the third complaint of an array, or NULL */
+  char *output;
+  GError *error;  /* set by the worker on failure */
+} RenderJob;
 
 static void lp_cli_clear (LpCli *cli);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LpCli, lp_cli_clear)
 
 static void
+render_job_free (RenderJob *job)
+{
+  g_clear_pointer (&job->campaign, lp_campaign_unref);
+  g_clear_pointer (&job->prefix, g_free);
+  g_clear_pointer (&job->output, g_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
 lp_cli_clear (LpCli *cli)
 {
+  if (cli->renderers != NULL)
+    g_thread_pool_free (g_steal_pointer (&cli->renderers), FALSE, TRUE);
+  g_clear_pointer (&cli->results, g_async_queue_unref);
   g_clear_pointer (&cli->output, g_free);
   g_clear_pointer (&cli->output_dir, g_free);
   g_clear_pointer (&cli->files, g_strfreev);
@@ -187,6 +217,58 @@ render_one (const LpComplaint  *complaint,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
+static void
+render_worker (gpointer data,
+               gpointer user_data)
+{
+  RenderJob *job = data;
+  LpCli *cli = user_data;
+
+  render_one (job->complaint, job->campaign, job->output, &job->error);
+  g_async_queue_push (cli->results, job);
+}
+
+/* Takes one finished job back (waiting for it) and reports its failure, if any. */
+static void
+collect_one (LpCli *cli)
+{
+  RenderJob *job = g_async_queue_pop (cli->results);
+
+  cli->in_flight--;
+  if (job->error != NULL)
+    {
+      /* Attachment errors already begin with their JSON path. */
+      if (g_error_matches (job->error, LP_LETTER_ERROR, LP_LETTER_ERROR_ATTACHMENT))
+        g_printerr ("%s%s%s\n", job->prefix ? job->prefix : "", job->prefix ? "." : "",
+                    job->error->message);
+      else
+        g_printerr (_("$: the letter could not be made: %s\n"), job->error->message);
+      cli->status = MAX (cli->status, LP_EXIT_INVALID);
+    }
+  render_job_free (job);
+}
+
+static void
+queue_render (LpCli             *cli,
+              const LpComplaint *complaint,
+              LpCampaign        *campaign,
+              const char        *prefix,
+              char              *output)
+{
+  RenderJob *job = g_new0 (RenderJob, 1);
+  /* Two letters per core keep the cores busy; more would only hold memory. */
+  guint max_in_flight = 2 * (guint) g_thread_pool_get_max_threads (cli->renderers);
+
+  job->complaint = complaint;
+  job->campaign = lp_campaign_ref (campaign);
+  job->prefix = g_strdup (prefix);
+  job->output = output;
+  while (cli->in_flight >= max_in_flight)
+    collect_one (cli);
+  cli->in_flight++;
+  g_thread_pool_push (cli->renderers, job, NULL);
+}
+
 static int
 run_files (LpCli *cli)
 {
@@ -237,19 +319,14 @@ run_files (LpCli *cli)
               output = g_build_filename (cli->output_dir, name, NULL);
             }
 
-          if (!render_one (complaint, campaign, output, &error))
-            {
-              /* Attachment errors already begin with their JSON path. */
-              if (g_error_matches (error, LP_LETTER_ERROR, LP_LETTER_ERROR_ATTACHMENT))
-                g_printerr ("%s%s%s\n", prefix ? prefix : "", prefix ? "." : "", error->message);
-              else
-                g_printerr (_("$: the letter could not be made: %s\n"), error->message);
-              g_clear_error (&error);
-              status = MAX (status, LP_EXIT_INVALID);
-            }
+          queue_render (cli, complaint, campaign, prefix, g_steal_pointer (&output));
         }
+
+      /* This file's complaints are freed at the end of the iteration. */
+      while (cli->in_flight > 0)
+        collect_one (cli);
     }
-  return status;
+  return MAX (status, cli->status);
 }
 
 static int
@@ -324,5 +401,8 @@ lp_cli_run (int    argc,
   cli.campaigns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) lp_campaign_unref);
   cli.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cli.results = g_async_queue_new ();
+  cli.renderers = g_thread_pool_new (render_worker, &cli, (int) g_get_num_processors (),
+                                     FALSE, NULL);
   return run_files (&cli);
 }
