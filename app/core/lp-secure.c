@@ -74,12 +74,20 @@ secure_block_free (gpointer data)
 }
 
 GBytes *
-lp_secure_bytes_new (gconstpointer data,
-                     gsize         len)
+lp_secure_bytes_new_take (gpointer data,
+                          gsize    len,
+                          gsize    allocated)
 {
   SecureBlock *block = g_new0 (SecureBlock, 1);
 
-  block->data = g_memdup2 (data, len);
-  block->len = len;
-  return g_bytes_new_with_free_func (block->data, len, secure_block_free, block);
+  block->data = data;
+  block->len = allocated;
+  return g_bytes_new_with_free_func (data, len, secure_block_free, block);
+}
+
+GBytes *
+lp_secure_bytes_new (gconstpointer data,
+                     gsize         len)
+{
+  return lp_secure_bytes_new_take (g_memdup2 (data, len), len, len);
 }

@@ -25,5 +25,11 @@ GPtrArray *lp_secure_strv_new (void);
 /* Zeroes and frees a GBytes's data when the last reference goes (copies @data). */
 GBytes *lp_secure_bytes_new   (gconstpointer data,
                                gsize         len);
+/* The same without the copy, for buffers of several megabytes: takes @data (g_malloc'ed,
+ * @allocated bytes of which the first @len are used); the whole allocation is zeroed when
+ * the GBytes goes. */
+GBytes *lp_secure_bytes_new_take (gpointer data,
+                                  gsize    len,
+                                  gsize    allocated);
 
 G_END_DECLS

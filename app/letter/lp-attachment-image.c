@@ -38,35 +38,6 @@ secure_free (gpointer data,
   g_free (data);
 }
 
-typedef struct {
-  guint8 *data;
-  gsize len;
-} SecureBlock;
-
-static void
-secure_block_free (gpointer user_data)
-{
-  SecureBlock *block = user_data;
-
-  secure_free (block->data, block->len);
-  g_free (block);
-}
-
-/* Like lp_secure_bytes_new() but takes @data (g_malloc'ed, @allocated bytes of which the first
- * @len are used) instead of copying it: the pixel buffers are several megabytes, a copy would
- * double the memory and the time. The whole allocation is zeroed when the GBytes goes. */
-static GBytes *
-secure_bytes_take (guint8 *data,
-                   gsize   len,
-                   gsize   allocated)
-{
-  SecureBlock *block = g_new (SecureBlock, 1);
-
-  block->data = data;
-  block->len = allocated;
-  return g_bytes_new_with_free_func (data, len, secure_block_free, block);
-}
-
 /* A growing byte buffer that zeroes the old block whenever it moves, for the JPEG encoder's
  * output (gdk_pixbuf_save_to_buffer would leave copies of the photo in freed memory). */
 typedef struct {
@@ -197,7 +168,7 @@ read_file_limited (const char  *path,
                              "saved, then try again."));
       return NULL;
     }
-  return secure_bytes_take (data, n_read, (gsize) size + 1);
+  return lp_secure_bytes_new_take (data, n_read, (gsize) size + 1);
 }
 
 typedef enum {
@@ -453,6 +424,72 @@ set_too_large_error (const DecodeState  *state,
                state->file_w, state->file_h);
 }
 
+/* ---- GIF frames ---------------------------------------------------------------------------- */
+
+/* Skips the data sub-blocks that start at @pos (each is a length byte and that many bytes; a
+ * zero length ends them). Returns the position after them, or @len when the file ends first. */
+static gsize
+gif_skip_sub_blocks (const guint8 *data,
+                     gsize         len,
+                     gsize         pos)
+{
+  while (pos < len && data[pos] != 0)
+    pos += 1 + (gsize) data[pos];
+  return MIN (pos + 1, len);
+}
+
+/* TRUE when a frame (image descriptor) of the GIF is 0 pixels wide or high. gdk-pixbuf 2.42's
+ * GIF loader does not expect one: it asks gdk_pixbuf_new() for a 0-wide picture, which logs a
+ * critical and then fails as if memory were short (found by tests/fuzz/fuzz-image, input kept
+ * in tests/fuzz/regressions/fuzz-image/). Such a file is damaged; it is refused before the
+ * loader sees it. The block structure is walked as the loader walks it (GIF89a §17-§24; a
+ * byte that starts no block is skipped, as io-gif.c's gif_get_next_step() does); anything
+ * else, truncation included, is left for the loader to judge. */
+static gboolean
+gif_has_empty_frame (GBytes *bytes)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  gsize pos = 13;   /* "GIF89a" + the logical screen descriptor */
+
+  if (len < pos)
+    return FALSE;
+  if (data[10] & 0x80)  /* global color table: 3 × 2^(n+1) bytes */
+    pos += 3 * ((gsize) 1 << ((data[10] & 0x07) + 1));
+
+  while (pos < len)
+    {
+      switch (data[pos])
+        {
+        case 0x21:  /* extension: introducer, label, sub-blocks */
+          pos = gif_skip_sub_blocks (data, len, pos + 2);
+          break;
+        case 0x2c:  /* image descriptor: left, top, width, height (LE 16 bits), flags */
+          {
+            guint width, height;
+
+            if (pos + 10 > len)
+              return FALSE;
+            width = data[pos + 5] | (guint) data[pos + 6] << 8;
+            height = data[pos + 7] | (guint) data[pos + 8] << 8;
+            if (width == 0 || height == 0)
+              return TRUE;
+            if (data[pos + 9] & 0x80)  /* local color table */
+              pos += 3 * ((gsize) 1 << ((data[pos + 9] & 0x07) + 1));
+            /* the LZW minimum code size, then the image data sub-blocks */
+            pos = gif_skip_sub_blocks (data, len, pos + 11);
+          }
+          break;
+        case 0x3b:  /* trailer */
+          return FALSE;
+        default:    /* the loader skips any other byte, looking for the next block */
+          pos++;
+          break;
+        }
+    }
+  return FALSE;
+}
+
 /* Decodes @bytes with the gdk-pixbuf loader @type only. Returns a new reference. */
 static GdkPixbuf *
 decode_picture (GBytes       *bytes,
@@ -632,7 +669,7 @@ encode_jpeg (guint8   *rgb,
                              "it fails again, save the picture as PNG and attach that."));
       return NULL;
     }
-  return secure_bytes_take (sb.data, sb.len, sb.capacity);
+  return lp_secure_bytes_new_take (sb.data, sb.len, sb.capacity);
 }
 
 static LpPdfImage *
@@ -658,6 +695,14 @@ prepare_image (GBytes         *bytes,
   /* The TIFF loader, for one, decodes only when closed. */
   state.check_rows = (format == FORMAT_JPEG || format == FORMAT_PNG);
 
+  if (format == FORMAT_GIF && gif_has_empty_frame (bytes))
+    {
+      g_set_error_literal (error, LP_PDF_IMAGE_ERROR, LP_PDF_IMAGE_ERROR_DAMAGED,
+                           _("The picture is damaged and cannot be read completely. Copy it "
+                             "again from the phone or camera, or save it again as JPEG or PNG, "
+                             "and attach it again."));
+      return NULL;
+    }
   decoded = decode_picture (bytes, loader_type_for (format), &state, error);
   if (decoded == NULL)
     return NULL;
@@ -681,7 +726,7 @@ prepare_image (GBytes         *bytes,
   else
     {
       image->kind = LP_PDF_IMAGE_RAW_RGB;
-      image->data = secure_bytes_take (rgb, rgb_len, rgb_len);
+      image->data = lp_secure_bytes_new_take (rgb, rgb_len, rgb_len);
     }
   return g_steal_pointer (&image);
 }

@@ -675,27 +675,12 @@ write_footers (LpPdfDocument *doc)
     }
 }
 
-typedef struct {
-  guint8 *data;
-  gsize size;
-} Buffer;
-
-static void
-buffer_free (gpointer user_data)
-{
-  Buffer *buffer = user_data;
-
-  /* The PDF holds the person's identity (architecture.md §8). */
-  lp_secure_zero (buffer->data, buffer->size);
-  g_free (buffer->data);
-  g_free (buffer);
-}
-
 GBytes *
 lp_pdf_document_save (LpPdfDocument  *doc,
                       GError        **error)
 {
-  Buffer *buffer;
+  guint8 *data;
+  gsize size;
   HPDF_UINT32 read;
   HPDF_STATUS status;
   guint errors_before;
@@ -713,22 +698,22 @@ lp_pdf_document_save (LpPdfDocument  *doc,
       return NULL;
     }
 
-  buffer = g_new0 (Buffer, 1);
-  buffer->size = HPDF_GetStreamSize (doc->pdf);
-  buffer->data = g_malloc (MAX (buffer->size, 1));
-  read = (HPDF_UINT32) buffer->size;
+  size = HPDF_GetStreamSize (doc->pdf);
+  data = g_malloc (MAX (size, 1));
+  read = (HPDF_UINT32) size;
   errors_before = doc->n_errors;
   HPDF_ResetStream (doc->pdf);
-  status = HPDF_ReadFromStream (doc->pdf, buffer->data, &read);
+  status = HPDF_ReadFromStream (doc->pdf, data, &read);
   /* Reading the whole stream at once may end with "end of stream", which is success. */
-  if ((status != HPDF_OK && status != HPDF_STREAM_EOF) || read != buffer->size
-      || buffer->size == 0)
+  if ((status != HPDF_OK && status != HPDF_STREAM_EOF) || read != size || size == 0)
     {
       if (doc->n_errors == errors_before)
         doc->error_no = status;
       set_pdf_error (doc, error);
-      buffer_free (buffer);
+      lp_secure_zero (data, size);
+      g_free (data);
       return NULL;
     }
-  return g_bytes_new_with_free_func (buffer->data, buffer->size, buffer_free, buffer);
+  /* The PDF holds the person's identity (architecture.md §8): zeroed when freed. */
+  return lp_secure_bytes_new_take (data, size, MAX (size, 1));
 }
