@@ -402,13 +402,16 @@ lp_validate_date (const char  *value,
   if (value == NULL || value[0] == '\0')
     {
       if (kind != LP_DATE_NOTIFIED)
-        /* Translators: %s is the name of a date field, then an example date (YYYY-MM-DD) */
+        /* Translators: %s is the name of a date field */
         lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
-                           _("%s: this field is required. Example: %s."), label, example);
+                           _("%s: this field is required."), label);
       return;
     }
   if (!split_iso_date (value, &year, &month, &day))
     {
+      /* Only a complaint file can hold a badly formed date (the wizard has three fields):
+       * the example is the file's ISO format. Translators: %s is the name of a date field,
+       * then an example date as written in the file (YYYY-MM-DD) */
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
                          _("%s: write the date as year-month-day. Example: %s."), label, example);
       return;
@@ -416,25 +419,24 @@ lp_validate_date (const char  *value,
   if (year == 0)
     {
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
-                         _("%s: the year is invalid. Example: %s."), label, example);
+                         _("%s: the year is invalid. Write it with 4 digits, for example "
+                           "1984."), label);
       return;
     }
   if (month < 1 || month > 12)
     {
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
-                         _("%s: the month is invalid. It must be between 01 and 12. Example: %s."),
-                         label, example);
+                         _("%s: the month is invalid. It must be between 1 and 12."), label);
       return;
     }
   if (day < 1 || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
     {
       /* Translators: %s is the name of a date field, %u the number of days of the month
-       * the person typed, then an example date */
+       * the person typed */
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
-                         _("%s: the day is invalid. This month has %u days. Example: %s."),
+                         _("%s: the day is invalid. This month has %u days."),
                          label, (guint) g_date_get_days_in_month ((GDateMonth) month,
-                                                                  (GDateYear) year),
-                         example);
+                                                                  (GDateYear) year));
       return;
     }
 
@@ -450,8 +452,7 @@ lp_validate_date (const char  *value,
     }
   if (kind == LP_DATE_BIRTH && year < BIRTH_YEAR_MIN)
     lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
-                       _("%s: the year is invalid. It must be 1900 or later. Example: %s."),
-                       label, example);
+                       _("%s: the year is invalid. It must be 1900 or later."), label);
 }
 
 /* ------------------------------------------------------------------------------------ */
