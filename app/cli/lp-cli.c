@@ -11,6 +11,8 @@
 #include "lp-campaign.h"
 #include "lp-complaint-json.h"
 #include "lp-letter.h"
+#include "lp-site-config.h"
+#include "lp-transport.h"
 #include "lp-validate.h"
 
 typedef struct {
@@ -19,6 +21,8 @@ typedef struct {
   gboolean version;
   char *output;
   char *output_dir;
+  char *send;               /* --send FILE.json */
+  char *config;             /* --config FILE */
   char **files;
   int n_files;
 
@@ -64,6 +68,8 @@ lp_cli_clear (LpCli *cli)
   g_clear_pointer (&cli->results, g_async_queue_unref);
   g_clear_pointer (&cli->output, g_free);
   g_clear_pointer (&cli->output_dir, g_free);
+  g_clear_pointer (&cli->send, g_free);
+  g_clear_pointer (&cli->config, g_free);
   g_clear_pointer (&cli->files, g_strfreev);
   g_clear_pointer (&cli->campaigns, g_hash_table_unref);
   g_clear_pointer (&cli->used_names, g_hash_table_unref);
@@ -329,6 +335,76 @@ run_files (LpCli *cli)
   return MAX (status, cli->status);
 }
 
+/* --send: load, validate, render and send one complaint through the site's transport
+ * (architecture.md §6), with the same code as the wizard. The receipt id goes to stdout. */
+static int
+run_send (LpCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LpSiteConfig) config = NULL;
+  g_autoptr(GPtrArray) complaints = NULL;
+  g_autoptr(LpTransport) transport = NULL;
+  g_autoptr(GBytes) letter = NULL;
+  g_autoptr(LpSubmission) submission = NULL;
+  g_autofree char *receipt = NULL;
+  const LpComplaint *complaint;
+  LpCampaign *campaign;
+
+  lp_send_global_init ();
+  config = lp_site_config_load_default (cli->config, &error);
+  if (config == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return LP_EXIT_UNREADABLE;
+    }
+  transport = lp_site_config_new_transport (config, &error);
+  if (transport == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return LP_EXIT_UNREADABLE;
+    }
+
+  complaints = lp_complaint_load_file (cli->send, &error);
+  if (complaints == NULL)
+    {
+      print_load_error (cli, cli->send, error);
+      return LP_EXIT_UNREADABLE;
+    }
+  if (complaints->len != 1)
+    {
+      g_printerr (_("$: this file holds %u complaints; --send takes a file with one "
+                    "complaint.\n"), complaints->len);
+      return LP_EXIT_UNREADABLE;
+    }
+  complaint = g_ptr_array_index (complaints, 0);
+  campaign = check_one (cli, cli->send, NULL, complaint);
+  if (campaign == NULL)
+    return LP_EXIT_INVALID;
+
+  letter = lp_letter_render (complaint, campaign, &error);
+  if (letter == NULL)
+    {
+      g_printerr (_("$: the letter could not be made: %s\n"), error->message);
+      return LP_EXIT_INVALID;
+    }
+  submission = lp_submission_new_for_complaint (complaint, campaign, letter, config->name, &error);
+  if (submission == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return LP_EXIT_UNREADABLE;
+    }
+
+  receipt = lp_transport_send (transport, submission, NULL, NULL, NULL, &error);
+  if (receipt == NULL)
+    {
+      /* Translators: %s says why the sending failed and what to do */
+      g_printerr (_("The complaint was not sent: %s\n"), error->message);
+      return LP_EXIT_SEND_FAILED;
+    }
+  g_print ("%s\n", receipt);
+  return LP_EXIT_OK;
+}
+
 static int
 usage_error (GOptionContext *context,
              const char     *message)
@@ -355,6 +431,11 @@ lp_cli_run (int    argc,
       N_("Write the letter to this PDF file (one complaint)"), N_("OUT.pdf") },
     { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &cli.output_dir,
       N_("Write one PDF per complaint into this folder"), N_("DIR") },
+    { "send", 0, 0, G_OPTION_ARG_FILENAME, &cli.send,
+      N_("Make the letter of this complaint and send it through the site's transport; "
+         "prints the receipt id"), N_("FILE.json") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &cli.config,
+      N_("The site configuration (default: /etc/lettre-plainte/site.conf)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli.version,
       N_("Show the program's version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.files, NULL, N_("FILE.json…") },
@@ -383,8 +464,19 @@ lp_cli_run (int    argc,
     }
 
   cli.n_files = cli.files != NULL ? (int) g_strv_length (cli.files) : 0;
+  if (cli.send != NULL)
+    {
+      if (cli.check || cli.render || cli.n_files > 0 || cli.output != NULL
+          || cli.output_dir != NULL)
+        return usage_error (context, _("--send takes one complaint file and --config FILE, "
+                                       "nothing else."));
+      cli.n_files = 1;
+      cli.campaigns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) lp_campaign_unref);
+      return run_send (&cli);
+    }
   if (cli.check == cli.render)
-    return usage_error (context, _("Choose one of --check or --render."));
+    return usage_error (context, _("Choose one of --check, --render or --send."));
   if (cli.n_files == 0)
     return usage_error (context, _("Give at least one complaint file (FILE.json)."));
   if (cli.check && (cli.output != NULL || cli.output_dir != NULL))
