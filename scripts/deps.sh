@@ -9,7 +9,15 @@ PACKAGES="
   fonts-dejavu-core
   poppler-utils qpdf imagemagick
   python3 valgrind hyperfine time
+  libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi python3-dogtail
+  clang libclang-rt-14-dev
 "
+# Loopback test servers (tests/servers/): nginx-light's nginx has --with-http_dav_module (WebDAV),
+# openssl makes the htpasswd hash and throwaway TLS certificates, curl drives their self-test.
+PACKAGES="$PACKAGES nginx-light openssl curl"
+# Sending (app/send): libcurl with OpenSSL (CURLOPT_PINNEDPUBLICKEY, CURLOPT_PROTOCOLS_STR >= 7.85).
+PACKAGES="$PACKAGES libcurl4-openssl-dev"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 

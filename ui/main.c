@@ -1,13 +1,14 @@
 /* main.c — the lettre-plainte program
  *
- * Command-line actions (--check, --render) run without a display. The graphical wizard is
- * not built yet (issue 3); without arguments the program says so and shows its options.
+ * Command-line actions (--check, --render, --help...) run without a display and never touch
+ * GTK; without any argument the graphical wizard starts.
  */
 #define G_LOG_DOMAIN "lettre-plainte"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "lp-application.h"
 #include "lp-cli.h"
 
 /* Installed translations live in LOCALEDIR; a program run from the build directory uses
@@ -34,20 +35,19 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr (LpApplication) app = NULL;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, find_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lettre-plainte");
 
-  if (argc == 1)
-    {
-      char *help_argv[] = { argv[0], (char *) "--help", NULL };
+  /* Any argument means the command line: an unknown one is a usage error there (exit
+   * code 2, architecture.md §6), not a window that opens anyway. */
+  if (argc > 1 || lp_cli_is_command_line (argc, argv))
+    return lp_cli_run (argc, argv);
 
-      g_print ("%s\n\n", _("The graphical wizard is not part of this version yet. "
-                           "The command line below already checks complaint files and makes "
-                           "the letter."));
-      return lp_cli_run (2, help_argv);
-    }
-  return lp_cli_run (argc, argv);
+  app = lp_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

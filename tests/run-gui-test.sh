@@ -1,0 +1,18 @@
+#!/bin/sh
+# Runs one GUI test program on a private X server (Xvfb, 1280x800 like a mairie kiosk) and a
+# private D-Bus session (the accessibility bus starts on it), with the software renderer so
+# screenshots are the same on every machine. Usage: run-gui-test.sh PROGRAM [ARGS...]
+# GTK_A11Y may be set by the caller ("atspi" for the AT-SPI tests); widget tests use "test".
+set -eu
+export GSK_RENDERER=cairo
+export GDK_BACKEND=x11
+export GSETTINGS_BACKEND=memory
+export GTK_A11Y="${GTK_A11Y:-test}"
+if [ "$GTK_A11Y" != "atspi" ]; then
+  export NO_AT_BRIDGE=1
+fi
+# Missing tools must fail the test, not skip it (deps.sh installs them).
+for tool in xvfb-run dbus-run-session; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "Bail out! $tool is missing: run scripts/deps.sh"; exit 1; }
+done
+exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"

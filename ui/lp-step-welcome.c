@@ -1,0 +1,144 @@
+/* lp-step-welcome.c — step 1: language, what the program does, who can file, privacy,
+ * other ways to file, and for whom the complaint is filed */
+#define G_LOG_DOMAIN "lp-step-welcome"
+
+#include "lp-step-welcome.h"
+#include "lp-choice-field.h"
+#include "lp-language.h"
+#include "lp-ui.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _LpStepWelcome
+{
+  LpStep parent_instance;
+
+  /* Template widgets */
+  GtkFlowBox    *language_box;
+  GtkBox        *for_whom_box;
+
+  /* Borrowed */
+  LpChoiceField *for_whom;
+  GtkWidget     *current_language;
+
+  /* Owned: the representative's details while "for myself" is chosen, so that changing
+   * one's mind twice loses nothing. Zeroed when freed. */
+  LpPerson      *stashed_representative;
+};
+
+G_DEFINE_FINAL_TYPE (LpStepWelcome, lp_step_welcome, LP_TYPE_STEP)
+
+static void
+lp_step_welcome_load_from_model (LpStep            *step,
+                                 const LpComplaint *complaint)
+{
+  LpStepWelcome *self = LP_STEP_WELCOME (step);
+
+  lp_choice_field_set_active (self->for_whom,
+                              complaint->representative != NULL ? "represented" : "myself");
+}
+
+static void
+lp_step_welcome_store_to_model (LpStep      *step,
+                                LpComplaint *complaint)
+{
+  LpStepWelcome *self = LP_STEP_WELCOME (step);
+  gboolean represented = g_strcmp0 (lp_choice_field_get_active (self->for_whom),
+                                    "represented") == 0;
+
+  if (represented && complaint->representative == NULL)
+    complaint->representative = self->stashed_representative != NULL
+                                ? g_steal_pointer (&self->stashed_representative)
+                                : lp_person_new ();
+  else if (!represented && complaint->representative != NULL)
+    {
+      g_clear_pointer (&self->stashed_representative, lp_person_free);
+      self->stashed_representative = g_steal_pointer (&complaint->representative);
+    }
+}
+
+/* The step starts at the top, with the language: the first thing a person may need. */
+static gboolean
+lp_step_welcome_focus_first (LpStep *step)
+{
+  LpStepWelcome *self = LP_STEP_WELCOME (step);
+
+  return self->current_language != NULL && gtk_widget_grab_focus (self->current_language);
+}
+
+static void
+add_language_buttons (LpStepWelcome *self)
+{
+  guint n;
+  const LpLanguageInfo *languages = lp_language_get_all (&n);
+  const char *current = lp_language_get_current ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (languages[i].native_name);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.language");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].code);
+      gtk_widget_add_css_class (button, "lp-language");
+      if (g_str_equal (languages[i].code, current))
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          self->current_language = button;
+          /* Translators: accessible description of the button of the language in use */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Language in use"), -1);
+        }
+      gtk_flow_box_append (self->language_box, button);
+    }
+}
+
+static void
+lp_step_welcome_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LP_TYPE_STEP_WELCOME);
+  G_OBJECT_CLASS (lp_step_welcome_parent_class)->dispose (object);
+}
+
+static void
+lp_step_welcome_finalize (GObject *object)
+{
+  g_clear_pointer (&LP_STEP_WELCOME (object)->stashed_representative, lp_person_free);
+  G_OBJECT_CLASS (lp_step_welcome_parent_class)->finalize (object);
+}
+
+static void
+lp_step_welcome_class_init (LpStepWelcomeClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LpStepClass *step_class = LP_STEP_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lp_step_welcome_dispose;
+  G_OBJECT_CLASS (klass)->finalize = lp_step_welcome_finalize;
+  step_class->load_from_model = lp_step_welcome_load_from_model;
+  step_class->store_to_model = lp_step_welcome_store_to_model;
+  step_class->focus_first = lp_step_welcome_focus_first;
+
+  lp_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LP_RESOURCE_PREFIX "lp-step-welcome.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpStepWelcome, for_whom_box);
+  gtk_widget_class_bind_template_child (widget_class, LpStepWelcome, language_box);
+}
+
+static void
+lp_step_welcome_init (LpStepWelcome *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_language_buttons (self);
+
+  /* "for_whom" is no JSON path: the choice decides whether "representative" exists, and
+   * binding that path would catch every issue of the representative's fields. */
+  self->for_whom = lp_choice_field_new (_("Who is this complaint for?"), "for_whom");
+  lp_choice_field_add_choice (self->for_whom, "myself", _("For _myself"));
+  lp_choice_field_add_choice (self->for_whom, "represented",
+                              _("For a _child or a protected adult whom I legally represent"));
+  lp_choice_field_set_active (self->for_whom, "myself");
+  gtk_box_append (self->for_whom_box, GTK_WIDGET (self->for_whom));
+  lp_step_add_field (LP_STEP (self), LP_FORM_FIELD (self->for_whom));
+}

@@ -1,0 +1,514 @@
+/* lp-window.c — see lp-window.h */
+#define G_LOG_DOMAIN "lp-window"
+
+#include "lp-window.h"
+#include "lp-steps.h"
+#include "lp-ui.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _LpWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkWidget         *contrast_button;
+  GtkWidget         *help_button;
+  GtkScrolledWindow *scroller;
+  LpStepper         *stepper;
+  GtkWidget         *error_summary;
+  GtkLabel          *error_heading;
+  GtkBox            *error_list;
+  GtkStack          *stack;
+  GtkWidget         *back_button;
+  GtkWidget         *next_button;
+
+  /* Borrowed: children of the stack, in order */
+  GPtrArray         *steps;
+  /* Owned: the fields the summary links to, in order */
+  GPtrArray         *summary_fields;
+  /* Owned: the field to bring into view once the page is laid out, or NULL */
+  GtkWidget         *scroll_target;
+  gboolean           scroll_laid_out;
+  guint              current;
+};
+
+G_DEFINE_FINAL_TYPE (LpWindow, lp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static LpApplication *
+get_app (LpWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return LP_IS_APPLICATION (app) ? LP_APPLICATION (app) : NULL;
+}
+
+static void
+hide_error_summary (LpWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->error_list))) != NULL)
+    gtk_box_remove (self->error_list, child);
+  g_ptr_array_set_size (self->summary_fields, 0);
+  gtk_widget_set_visible (self->error_summary, FALSE);
+}
+
+/* Scrolls so that the whole field (its label first) is in view. Run after layout: the
+ * summary that just appeared moved everything down. */
+static gboolean
+scroll_to_target_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  LpWindow *self = LP_WINDOW (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+
+  /* Tick callbacks run before the layout of their frame: wait for the next one, when the
+   * page has its new size. */
+  if (!self->scroll_laid_out)
+    {
+      self->scroll_laid_out = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  self->scroll_laid_out = FALSE;
+  if (self->scroll_target != NULL && content != NULL
+      && gtk_widget_compute_bounds (self->scroll_target, content, &bounds))
+    {
+      double top = gtk_adjustment_get_value (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+
+      if (bounds.origin.y < top || bounds.origin.y + bounds.size.height > top + page)
+        gtk_adjustment_set_value (adjustment, MAX (0, bounds.origin.y - 24));
+    }
+  g_clear_object (&self->scroll_target);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_field (LpWindow    *self,
+             LpFormField *field)
+{
+  lp_form_field_focus (field);
+  if (self->scroll_target == NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_target_cb, NULL, NULL);
+  g_set_object (&self->scroll_target, GTK_WIDGET (field));
+}
+
+static void
+summary_link_clicked_cb (GtkButton *button,
+                         LpWindow  *self)
+{
+  LpFormField *field = g_object_get_data (G_OBJECT (button), "lp-field");
+
+  if (field != NULL)
+    focus_field (self, field);
+}
+
+/* The summary at the top of the step (DSFR/GOV.UK pattern): a heading that counts the
+ * errors and one link per error that takes the focus to the field. Its accessible role is
+ * "alert": showing it is announced by screen readers. */
+static void
+show_error_summary (LpWindow  *self,
+                    GPtrArray *invalid)
+{
+  g_autofree char *heading = NULL;
+  GString *description = g_string_new (NULL);
+
+  hide_error_summary (self);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "There is %u error on this step. Correct it to go on:",
+                                          "There are %u errors on this step. Correct them to go on:",
+                                          invalid->len),
+                             invalid->len);
+  gtk_label_set_text (self->error_heading, heading);
+  for (guint i = 0; i < invalid->len; i++)
+    {
+      LpFormField *field = g_ptr_array_index (invalid, i);
+      const char *message = lp_form_field_get_error (field);
+      GtkWidget *label = gtk_label_new (message);
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* A button centres its child: a wrapped message must start at the start edge. */
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "lp-error-link");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+      g_object_set_data_full (G_OBJECT (button), "lp-field", g_object_ref (field),
+                              g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (summary_link_clicked_cb), self);
+      gtk_box_append (self->error_list, button);
+      g_ptr_array_add (self->summary_fields, g_object_ref (field));
+      g_string_append_printf (description, "%s%s", i > 0 ? " " : "", message);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_summary),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+  g_string_free (description, TRUE);
+  gtk_widget_set_visible (self->error_summary, TRUE);
+}
+
+static void
+update_navigation (LpWindow *self)
+{
+  guint count = self->steps->len;
+  const char *next_title = NULL;
+
+  if (self->current + 1 < count)
+    next_title = lp_step_get_title (g_ptr_array_index (self->steps, self->current + 1));
+  lp_stepper_set_step (self->stepper, self->current + 1, count,
+                       lp_step_get_title (g_ptr_array_index (self->steps, self->current)),
+                       next_title);
+  gtk_widget_set_visible (self->back_button, self->current > 0);
+  gtk_widget_set_visible (self->next_button, self->current + 1 < count);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", self->current + 1 < count);
+}
+
+/* Shows step @index: the model goes into its widgets first. */
+static void
+show_step (LpWindow *self,
+           guint     index,
+           gboolean  move_focus)
+{
+  LpApplication *app = get_app (self);
+  LpStep *step = g_ptr_array_index (self->steps, index);
+
+  hide_error_summary (self);
+  if (app != NULL)
+    lp_step_set_model (step, lp_application_get_complaint (app),
+                       lp_application_get_campaign (app));
+  lp_step_load (step);
+  self->current = index;
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (step));
+  update_navigation (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (move_focus)
+    lp_step_focus_first (step);
+}
+
+void
+lp_window_store (LpWindow *self)
+{
+  g_return_if_fail (LP_IS_WINDOW (self));
+  if (self->steps->len > 0)
+    lp_step_store (g_ptr_array_index (self->steps, self->current));
+}
+
+gboolean
+lp_window_next (LpWindow *self)
+{
+  LpStep *step;
+  g_autoptr (GPtrArray) invalid = NULL;
+
+  g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
+  if (self->current + 1 >= self->steps->len)
+    return FALSE;
+
+  step = g_ptr_array_index (self->steps, self->current);
+  invalid = lp_step_validate (step);   /* stores first */
+  if (invalid->len > 0)
+    {
+      show_error_summary (self, invalid);
+      /* The focus goes to the first error (the view scrolls to it, its message under it);
+       * the summary above it is announced by screen readers as an alert. */
+      focus_field (self, g_ptr_array_index (invalid, 0));
+      return FALSE;
+    }
+  show_step (self, self->current + 1, TRUE);
+  return TRUE;
+}
+
+void
+lp_window_back (LpWindow *self)
+{
+  g_return_if_fail (LP_IS_WINDOW (self));
+  if (self->current == 0)
+    return;
+  lp_window_store (self);
+  lp_step_clear_errors (g_ptr_array_index (self->steps, self->current));
+  show_step (self, self->current - 1, TRUE);
+}
+
+gboolean
+lp_window_go_to_step (LpWindow   *self,
+                      const char *name)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->steps->len; i++)
+    if (g_strcmp0 (lp_step_get_name (g_ptr_array_index (self->steps, i)), name) == 0)
+      {
+        lp_window_store (self);
+        show_step (self, i, TRUE);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lp_window_next (LP_WINDOW (widget));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lp_window_back (LP_WINDOW (widget));
+}
+
+static void
+go_to_step_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  lp_window_go_to_step (LP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+help_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Help"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+    _("Answer the questions of each step, then press “Next”. Unless a field says "
+      "“optional”, it must be filled in. If something is wrong, a message under the field "
+      "says how to correct it. “Back” returns to the previous step without losing anything.\n\n"
+      "You can also file a complaint at a police station (commissariat) or a gendarmerie, "
+      "or get advice from 17Cyber (17cyber.gouv.fr). Victims can call France Victimes, "
+      "116 006, free of charge."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+build_steps (LpWindow *self)
+{
+  for (guint i = 0; i < lp_steps_get_count (); i++)
+    {
+      LpStep *step = lp_steps_create (i);
+
+      /* The title names the page for screen readers. */
+      gtk_stack_add_titled (self->stack, GTK_WIDGET (step), lp_steps_get (i)->name,
+                            lp_steps_get_title (i));
+      g_ptr_array_add (self->steps, step);
+    }
+}
+
+/* "application" is an ordinary property, set after construction: the steps get the
+ * session's model once it is known. */
+static void
+application_set_cb (LpWindow *self)
+{
+  LpApplication *app = get_app (self);
+
+  if (app == NULL)
+    return;
+  /* The first step shows without the campaign: it is loaded after the first frame. */
+  for (guint i = 0; i < self->steps->len; i++)
+    lp_step_set_model (g_ptr_array_index (self->steps, i), lp_application_get_complaint (app),
+                       NULL);
+  lp_step_load (g_ptr_array_index (self->steps, self->current));
+}
+
+static void
+lp_window_dispose (GObject *object)
+{
+  LpWindow *self = LP_WINDOW (object);
+
+  if (self->summary_fields != NULL)
+    g_ptr_array_set_size (self->summary_fields, 0);
+  g_clear_object (&self->scroll_target);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_WINDOW);
+  G_OBJECT_CLASS (lp_window_parent_class)->dispose (object);
+}
+
+static void
+lp_window_finalize (GObject *object)
+{
+  LpWindow *self = LP_WINDOW (object);
+
+  g_ptr_array_unref (self->steps);
+  g_ptr_array_unref (self->summary_fields);
+  G_OBJECT_CLASS (lp_window_parent_class)->finalize (object);
+}
+
+static void
+lp_window_class_init (LpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lp_window_dispose;
+  object_class->finalize = lp_window_finalize;
+
+  g_type_ensure (LP_TYPE_STEPPER);
+  lp_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, LP_RESOURCE_PREFIX "lp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, help_button);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, error_heading);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, error_list);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, error_summary);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, stepper);
+
+  gtk_widget_class_install_action (widget_class, "win.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.go-to-step", "s", go_to_step_activated);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+}
+
+static void
+lp_window_init (LpWindow *self)
+{
+  self->steps = g_ptr_array_new ();
+  self->summary_fields = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lp_ui_name_after_label (self->back_button);
+  lp_ui_name_after_label (self->next_button);
+  lp_ui_name_after_label (self->help_button);
+  lp_ui_name_after_label (self->contrast_button);
+  build_steps (self);
+  update_navigation (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
+  /* Enter in any field whose "activates-default" is set presses "Next". */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+}
+
+LpWindow *
+lp_window_new (LpApplication *application)
+{
+  return g_object_new (LP_TYPE_WINDOW, "application", application, NULL);
+}
+
+guint
+lp_window_get_n_steps (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), 0);
+  return self->steps->len;
+}
+
+LpStep *
+lp_window_get_step (LpWindow *self,
+                    guint     index)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+  return g_ptr_array_index (self->steps, index);
+}
+
+LpStep *
+lp_window_get_step_by_name (LpWindow   *self,
+                            const char *name)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  for (guint i = 0; i < self->steps->len; i++)
+    if (g_strcmp0 (lp_step_get_name (g_ptr_array_index (self->steps, i)), name) == 0)
+      return g_ptr_array_index (self->steps, i);
+  return NULL;
+}
+
+guint
+lp_window_get_current_index (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), 0);
+  return self->current;
+}
+
+LpStep *
+lp_window_get_current_step (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  return g_ptr_array_index (self->steps, self->current);
+}
+
+LpWindow *
+lp_window_rebuild (LpWindow *self)
+{
+  LpApplication *app;
+  LpWindow *window;
+  int width, height;
+
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  app = get_app (self);
+  lp_window_store (self);
+  window = lp_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (window));
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_fullscreen (GTK_WINDOW (window));
+  show_step (window, self->current, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+  lp_step_focus_first (lp_window_get_current_step (window));
+  return window;
+}
+
+LpStepper *
+lp_window_get_stepper (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  return self->stepper;
+}
+
+GtkWidget *
+lp_window_get_error_summary (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  return self->error_summary;
+}
+
+const char *
+lp_window_get_error_heading (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->error_heading);
+}
+
+guint
+lp_window_get_n_summary_errors (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), 0);
+  return self->summary_fields->len;
+}
+
+void
+lp_window_activate_summary_link (LpWindow *self,
+                                 guint     index)
+{
+  GtkWidget *button;
+  guint i = 0;
+
+  g_return_if_fail (LP_IS_WINDOW (self));
+  for (button = gtk_widget_get_first_child (GTK_WIDGET (self->error_list));
+       button != NULL && i < index; button = gtk_widget_get_next_sibling (button))
+    i++;
+  g_return_if_fail (button != NULL);
+  g_signal_emit_by_name (button, "clicked");
+}
