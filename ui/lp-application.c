@@ -163,7 +163,11 @@ lp_application_startup (GApplication *application)
 
   settings = gtk_settings_get_default ();
   if (settings != NULL)
-    g_object_get (settings, "gtk-xft-dpi", &self->system_xft_dpi, NULL);
+    {
+      g_object_get (settings, "gtk-xft-dpi", &self->system_xft_dpi, NULL);
+      /* architecture.md §8: GtkRecentManager is never fed, whatever dialog opens. */
+      g_object_set (settings, "gtk-recent-files-enabled", FALSE, NULL);
+    }
   if (self->system_xft_dpi <= 0)
     self->system_xft_dpi = DEFAULT_XFT_DPI;
   update_text_actions (self);

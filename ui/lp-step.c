@@ -297,7 +297,9 @@ lp_step_init (LpStep *self)
 {
   LpStepPrivate *priv = lp_step_get_instance_private (self);
 
-  priv->fields = g_ptr_array_new ();
+  /* Strong references: a subclass's dispose frees its template (and with it the fields)
+   * before ours runs, and we still disconnect from the fields then. */
+  priv->fields = g_ptr_array_new_with_free_func (g_object_unref);
   priv->bindings = g_array_new (FALSE, TRUE, sizeof (Binding));
   g_array_set_clear_func (priv->bindings, binding_clear);
 }
@@ -417,7 +419,7 @@ lp_step_add_field (LpStep      *self,
 
   path = lp_form_field_get_path (field);
   g_return_if_fail (path != NULL);
-  g_ptr_array_add (priv->fields, field);
+  g_ptr_array_add (priv->fields, g_object_ref (field));
   lp_step_bind_path (self, field, path);
   g_signal_connect_object (field, "left", G_CALLBACK (field_left_cb), self, 0);
 }
