@@ -20,9 +20,12 @@ struct _LpApplication
   /* Owned */
   LpComplaint    *complaint;
   LpCampaign     *campaign;
+  LpSiteConfig   *site_config;         /* never NULL: the home defaults at least */
+  GError         *site_error;          /* why the configuration could not be read */
   GtkCssProvider *high_contrast_css;   /* loaded while the in-program toggle is on */
 
   gboolean        campaign_tried;
+  gboolean        force_kiosk;
   int             system_xft_dpi;      /* the system's text size, read at startup */
   double          text_scale;
   gboolean        high_contrast;
@@ -220,6 +223,8 @@ lp_application_finalize (GObject *object)
 
   g_clear_pointer (&self->complaint, lp_complaint_free);
   g_clear_pointer (&self->campaign, lp_campaign_unref);
+  g_clear_pointer (&self->site_config, lp_site_config_free);
+  g_clear_error (&self->site_error);
   g_clear_object (&self->high_contrast_css);
   G_OBJECT_CLASS (lp_application_parent_class)->finalize (object);
 }
@@ -257,6 +262,7 @@ static void
 lp_application_init (LpApplication *self)
 {
   new_complaint (self);
+  self->site_config = lp_site_config_new_home ();
   self->text_scale = TEXT_SCALE_MIN;
 }
 
@@ -269,6 +275,44 @@ lp_application_new (void)
                         * running instance. */
                        "flags", G_APPLICATION_NON_UNIQUE,
                        NULL);
+}
+
+void
+lp_application_set_site (LpApplication *self,
+                         LpSiteConfig  *config,
+                         GError        *error,
+                         gboolean       force_kiosk)
+{
+  g_return_if_fail (LP_IS_APPLICATION (self));
+
+  g_clear_pointer (&self->site_config, lp_site_config_free);
+  g_clear_error (&self->site_error);
+  self->site_config = config != NULL ? config : lp_site_config_new_home ();
+  self->site_error = error;
+  self->force_kiosk = force_kiosk;
+}
+
+const LpSiteConfig *
+lp_application_get_site_config (LpApplication *self)
+{
+  g_return_val_if_fail (LP_IS_APPLICATION (self), NULL);
+  return self->site_config;
+}
+
+const GError *
+lp_application_get_site_error (LpApplication *self)
+{
+  g_return_val_if_fail (LP_IS_APPLICATION (self), NULL);
+  return self->site_error;
+}
+
+LpSiteMode
+lp_application_get_mode (LpApplication *self)
+{
+  g_return_val_if_fail (LP_IS_APPLICATION (self), LP_SITE_MODE_HOME);
+  if (self->force_kiosk)
+    return LP_SITE_MODE_KIOSK;
+  return self->site_config->mode;
 }
 
 LpComplaint *

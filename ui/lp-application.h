@@ -13,6 +13,7 @@
 
 #include "lp-campaign.h"
 #include "lp-complaint.h"
+#include "lp-site-config.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,21 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LpApplication, lp_application, LP, APPLICATION, AdwApplication)
 
 LpApplication *lp_application_new               (void);
+
+/* The site configuration (architecture.md §5), given before g_application_run(). @config
+ * NULL with @error set: the configuration could not be read (the kiosk must then show an
+ * administrator-facing error screen, never run half-configured); both NULL: home use.
+ * @force_kiosk: --kiosk was given. Takes ownership of @config and @error. */
+void           lp_application_set_site          (LpApplication *self,
+                                                 LpSiteConfig  *config,
+                                                 GError        *error,
+                                                 gboolean       force_kiosk);
+/* Never NULL: the home defaults when no configuration was read. */
+const LpSiteConfig *lp_application_get_site_config (LpApplication *self);
+/* Why the site configuration could not be read, or NULL. */
+const GError  *lp_application_get_site_error    (LpApplication *self);
+/* Kiosk when --kiosk was given or mode=kiosk; else the configuration's mode. */
+LpSiteMode     lp_application_get_mode          (LpApplication *self);
 
 /* The session's complaint. Never NULL; owned by the application. */
 LpComplaint   *lp_application_get_complaint     (LpApplication *self);

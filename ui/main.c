@@ -1,12 +1,14 @@
 /* main.c — the lettre-plainte program
  *
- * Command-line actions (--check, --render, --help...) run without a display and never touch
- * GTK; without any argument the graphical wizard starts.
+ * Command-line actions (--check, --render, --send, --help...) run without a display and never
+ * touch GTK; otherwise the graphical wizard starts, with the only options it takes: --kiosk
+ * and --config FILE (architecture.md §6).
  */
 #define G_LOG_DOMAIN "lettre-plainte"
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "lp-application.h"
 #include "lp-cli.h"
@@ -31,11 +33,37 @@ find_locale_dir (void)
   return LOCALEDIR;
 }
 
+/* TRUE when every argument is a wizard option; fills them in. */
+static gboolean
+parse_wizard_options (int          argc,
+                      char       **argv,
+                      gboolean    *kiosk,
+                      const char **config_path)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--kiosk"))
+        *kiosk = TRUE;
+      else if (g_str_equal (argv[i], "--config") && i + 1 < argc)
+        *config_path = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--config=") && argv[i][strlen ("--config=")] != '\0')
+        *config_path = argv[i] + strlen ("--config=");
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr (LpApplication) app = NULL;
+  g_autoptr (GError) error = NULL;
+  LpSiteConfig *config;
+  gboolean kiosk = FALSE;
+  const char *config_path = NULL;
+  char *app_argv[] = { argv[0], NULL };
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, find_locale_dir ());
@@ -43,11 +71,17 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lettre-plainte");
 
-  /* Any argument means the command line: an unknown one is a usage error there (exit
-   * code 2, architecture.md §6), not a window that opens anyway. */
-  if (argc > 1 || lp_cli_is_command_line (argc, argv))
+  /* Anything but the wizard's own options is the command line's: an unknown option is a
+   * usage error there (exit code 2, architecture.md §6), not a window that opens anyway. */
+  if (lp_cli_is_command_line (argc, argv)
+      || !parse_wizard_options (argc, argv, &kiosk, &config_path))
     return lp_cli_run (argc, argv);
 
+  /* A configuration that cannot be read is kept as an error for the window to show
+   * (an administrator's screen), never a crash or a half-configured kiosk. */
+  config = lp_site_config_load_default (config_path, &error);
   app = lp_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  lp_application_set_site (app, config, g_steal_pointer (&error), kiosk);
+  /* The options are ours: GApplication gets none to parse. */
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

@@ -19,6 +19,7 @@ typedef struct {
   gboolean check;
   gboolean render;
   gboolean version;
+  gboolean kiosk;           /* --kiosk: a wizard option, listed here for --help */
   char *output;
   char *output_dir;
   char *send;               /* --send FILE.json */
@@ -436,6 +437,8 @@ lp_cli_run (int    argc,
          "prints the receipt id"), N_("FILE.json") },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &cli.config,
       N_("The site configuration (default: /etc/lettre-plainte/site.conf)"), N_("FILE") },
+    { "kiosk", 0, 0, G_OPTION_ARG_NONE, &cli.kiosk,
+      N_("Open the wizard in kiosk mode (fullscreen, forgets everything)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli.version,
       N_("Show the program's version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli.files, NULL, N_("FILE.json…") },
@@ -447,7 +450,8 @@ lp_cli_run (int    argc,
   g_option_context_set_summary (context,
     _("Lettre-plainte helps people whose health-insurance data leaked in the 2024 Viamedis and "
       "Almerys breach file a letter-complaint.\n\n"
-      "Without options it opens the wizard. The options below work without a display."));
+      "Without options, or with --kiosk and --config, it opens the wizard. The other options "
+      "work without a display."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   /* GOption rearranges argv: work on a copy so the caller's stays intact. */
@@ -464,6 +468,8 @@ lp_cli_run (int    argc,
     }
 
   cli.n_files = cli.files != NULL ? (int) g_strv_length (cli.files) : 0;
+  if (cli.kiosk)
+    return usage_error (context, _("--kiosk opens the wizard: it takes only --config FILE."));
   if (cli.send != NULL)
     {
       if (cli.check || cli.render || cli.n_files > 0 || cli.output != NULL
