@@ -697,6 +697,104 @@ test_file_too_big (void)
   g_unlink (path);
 }
 
+/* A frame 0 pixels wide or high made gdk-pixbuf's GIF loader log a critical and fail as if
+ * memory were short (found by tests/fuzz/fuzz-image; the fuzzer's input is
+ * tests/fuzz/regressions/fuzz-image/gif-zero-width-frame.gif). The file is damaged. */
+static void
+test_gif_empty_frame (void)
+{
+  const guint8 gif[] = {
+    'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0,   /* 1 × 1, 2-colour global table */
+    0xff, 0x00, 0x00, 0x00, 0x00, 0x00,                      /* red, black */
+    0x21, 0xf9, 4, 0, 0, 0, 0, 0,                            /* graphic control extension */
+    ',', 0, 0, 0, 0, 1, 0, 1, 0, 0,                          /* a good first frame */
+    2, 2, 0x44, 0x01, 0,
+    ',', 0, 0, 0, 0, 1, 0, 1, 0, 0,                          /* second frame: sized below */
+    2, 2, 0x44, 0x01, 0,
+    ';',
+  };
+  /* Offset of the second frame's width: header, table, extension, first frame, then
+   * ',' left top. */
+  const gsize second_width = 13 + 6 + 8 + 15 + 5;
+  g_autofree char *zero_width = tmp_path ("zero-width.gif");
+  g_autofree char *zero_height = tmp_path ("zero-height.gif");
+  guint8 broken[sizeof gif];
+
+  memcpy (broken, gif, sizeof gif);
+  broken[second_width] = 0;
+  write_file (zero_width, broken, sizeof broken);
+  assert_load_fails (zero_width, LP_PDF_IMAGE_ERROR_DAMAGED, "damaged");
+
+  memcpy (broken, gif, sizeof gif);
+  broken[second_width + 2] = 0;
+  write_file (zero_height, broken, sizeof broken);
+  assert_load_fails (zero_height, LP_PDF_IMAGE_ERROR_DAMAGED, "damaged");
+
+  /* The loader skips bytes that start no block: so must the check (second fuzz finding,
+   * gif-zero-height-frame-after-junk.gif). */
+  {
+    g_autofree char *after_junk = tmp_path ("after-junk.gif");
+    const gsize second_frame = second_width - 5;
+    guint8 junk[sizeof gif + 3];
+
+    memcpy (junk, broken, second_frame);
+    memset (junk + second_frame, 0, 3);
+    memcpy (junk + second_frame + 3, broken + second_frame, sizeof gif - second_frame);
+    write_file (after_junk, junk, sizeof junk);
+    assert_load_fails (after_junk, LP_PDF_IMAGE_ERROR_DAMAGED, "damaged");
+  }
+}
+
+/* BMP headers that announce more than the file holds. A 4-bit BMP announcing 0xE5000000
+ * palette colours made gdk-pixbuf's BMP loader (which reads the count as a signed int) ask
+ * for 2.4 GB (found by tests/fuzz/fuzz-image; the fuzzer's
+ * input is tests/fuzz/regressions/fuzz-image/bmp-palette-count-over-2g.bmp). The file is
+ * damaged; the same file with an honest count loads (the loader's colours are its own
+ * business: it gives this pixel black where ImageMagick reads the palette's red). */
+static void
+test_bmp_bogus_headers (void)
+{
+  guint8 bmp[14 + 40 + 16 * 4 + 4] = {
+    'B', 'M', sizeof bmp, 0, 0, 0, 0, 0, 0, 0, 14 + 40 + 16 * 4, 0, 0, 0,   /* file header */
+    40, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0,  /* info header: 1 × 1 */
+    1, 0, 4, 0, 0, 0, 0, 0,               /* 1 plane, 4 bits per pixel, uncompressed */
+    4, 0, 0, 0, 0x13, 0x0b, 0, 0, 0x13, 0x0b, 0, 0,
+    2, 0, 0, 0, 0, 0, 0, 0,               /* colours used (offset 46): 2, important: all */
+    0x00, 0x00, 0xff, 0x00,               /* palette: red (BGR0), then black */
+  };
+  g_autofree char *honest = tmp_path ("palette-honest.bmp");
+  g_autofree char *oversize = tmp_path ("palette-oversize.bmp");
+  g_autoptr(LpPdfImage) image = NULL;
+
+  write_file (honest, bmp, sizeof bmp);
+  image = load_ok (honest);
+  g_assert_cmpint (image->width, ==, 1);
+  g_assert_cmpint (image->height, ==, 1);
+
+  bmp[46] = 0x00;
+  bmp[47] = 0x00;
+  bmp[48] = 0x00;
+  bmp[49] = 0xe5;
+  write_file (oversize, bmp, sizeof bmp);
+  assert_load_fails (oversize, LP_PDF_IMAGE_ERROR_DAMAGED, "damaged");
+
+  /* 17 colours for 4 bits: refused too (the loader itself would also refuse it). */
+  bmp[46] = 17;
+  bmp[49] = 0;
+  write_file (oversize, bmp, sizeof bmp);
+  assert_load_fails (oversize, LP_PDF_IMAGE_ERROR_DAMAGED, "damaged");
+
+  /* Pixels said to start 4 GB in, past the end of the file: the loader grew its buffer
+   * to that offset (tests/fuzz/regressions/fuzz-image/bmp-pixels-offset-past-end.bmp). */
+  bmp[46] = 2;
+  bmp[10] = 0x8a;
+  bmp[11] = 0x00;
+  bmp[12] = 0xf6;
+  bmp[13] = 0xff;
+  write_file (oversize, bmp, sizeof bmp);
+  assert_load_fails (oversize, LP_PDF_IMAGE_ERROR_DAMAGED, "damaged");
+}
+
 /* Truncated or corrupt files: a clean error, never a crash nor a half-grey page. */
 static void
 test_damaged (void)
@@ -937,6 +1035,8 @@ main (int   argc,
   g_test_add_func ("/attachment-image/screenshot-png", test_screenshot_png);
   g_test_add_func ("/attachment-image/small-not-enlarged", test_small_not_enlarged);
   g_test_add_func ("/attachment-image/gif", test_gif);
+  g_test_add_func ("/attachment-image/gif-empty-frame", test_gif_empty_frame);
+  g_test_add_func ("/attachment-image/bmp-bogus-headers", test_bmp_bogus_headers);
   g_test_add_func ("/attachment-image/deterministic", test_deterministic);
   g_test_add_func ("/attachment-image/huge-png-refused", test_huge_png_refused_before_decoding);
   g_test_add_func ("/attachment-image/huge-jpeg-refused", test_huge_jpeg_refused);

@@ -424,6 +424,15 @@ set_too_large_error (const DecodeState  *state,
                state->file_w, state->file_h);
 }
 
+static void
+set_damaged_error (GError **error)
+{
+  g_set_error_literal (error, LP_PDF_IMAGE_ERROR, LP_PDF_IMAGE_ERROR_DAMAGED,
+                       _("The picture is damaged and cannot be read completely. Copy it "
+                         "again from the phone or camera, or save it again as JPEG or PNG, "
+                         "and attach it again."));
+}
+
 /* ---- GIF frames ---------------------------------------------------------------------------- */
 
 /* Skips the data sub-blocks that start at @pos (each is a length byte and that many bytes; a
@@ -490,6 +499,48 @@ gif_has_empty_frame (GBytes *bytes)
   return FALSE;
 }
 
+/* ---- BMP headers ---------------------------------------------------------------------------- */
+
+/* TRUE when a BMP's headers announce something its bytes cannot hold, which gdk-pixbuf 2.42's
+ * BMP loader turns into a huge allocation before reading any pixel (both found by
+ * tests/fuzz/fuzz-image as out-of-memory reports; inputs kept in
+ * tests/fuzz/regressions/fuzz-image/):
+ * - the pixel data starting past the end of the file: the loader grows its buffer up to
+ *   that offset, 4 GB for a 138-byte file;
+ * - at 8 bits per pixel or less, more palette colours than the depth allows (the format's
+ *   rule: at most 2^bits): the loader reads the count as a signed int, from 2^31 up it is
+ *   negative, passes the loader's own check, and the palette buffer asked for is its 32-bit
+ *   product by 4, 2.4 GB for a 252-byte file.
+ * With overcommit such a request may succeed untouched; on a kiosk with little memory it
+ * fails as "not enough memory". Either way the file is damaged; it is refused before the
+ * loader sees it. OS/2 1.x files (a 12-byte info header) have no colour count. */
+static gboolean
+bmp_headers_are_bogus (GBytes *bytes)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  guint32 pixels_offset;
+  guint bits;
+  guint32 colours;
+
+  if (len < 14)
+    return FALSE;
+  pixels_offset = data[10] | (guint32) data[11] << 8 | (guint32) data[12] << 16
+                  | (guint32) data[13] << 24;
+  if (pixels_offset > len)
+    return TRUE;
+
+  /* 14-byte file header, then the info header: its size (4), width (4), height (4),
+   * planes (2), bits per pixel (2), compression (4), image size (4), resolution (8), then
+   * the number of colours used (4), at offset 46 of the file. */
+  if (len < 50 || data[14] == 12)
+    return FALSE;
+  bits = data[28] | (guint) data[29] << 8;
+  colours = data[46] | (guint32) data[47] << 8 | (guint32) data[48] << 16
+            | (guint32) data[49] << 24;
+  return bits <= 8 && colours > (1u << bits);
+}
+
 /* Decodes @bytes with the gdk-pixbuf loader @type only. Returns a new reference. */
 static GdkPixbuf *
 decode_picture (GBytes       *bytes,
@@ -540,10 +591,7 @@ decode_picture (GBytes       *bytes,
     {
       g_debug ("picture decoding failed: %s",
                local_error != NULL ? local_error->message : "no picture, or not every row");
-      g_set_error_literal (error, LP_PDF_IMAGE_ERROR, LP_PDF_IMAGE_ERROR_DAMAGED,
-                           _("The picture is damaged and cannot be read completely. Copy it "
-                             "again from the phone or camera, or save it again as JPEG or PNG, "
-                             "and attach it again."));
+      set_damaged_error (error);
       return NULL;
     }
   return g_object_ref (pixbuf);
@@ -695,12 +743,10 @@ prepare_image (GBytes         *bytes,
   /* The TIFF loader, for one, decodes only when closed. */
   state.check_rows = (format == FORMAT_JPEG || format == FORMAT_PNG);
 
-  if (format == FORMAT_GIF && gif_has_empty_frame (bytes))
+  if ((format == FORMAT_GIF && gif_has_empty_frame (bytes))
+      || (format == FORMAT_BMP && bmp_headers_are_bogus (bytes)))
     {
-      g_set_error_literal (error, LP_PDF_IMAGE_ERROR, LP_PDF_IMAGE_ERROR_DAMAGED,
-                           _("The picture is damaged and cannot be read completely. Copy it "
-                             "again from the phone or camera, or save it again as JPEG or PNG, "
-                             "and attach it again."));
+      set_damaged_error (error);
       return NULL;
     }
   decoded = decode_picture (bytes, loader_type_for (format), &state, error);
