@@ -10,9 +10,10 @@ result() {
   if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
+# One line: a file list over several lines would not be TAP.
 missing=$(grep -l '_ *("\|N_ *("' app/*/*.c ui/*.c 2>/dev/null | while read -r f; do
   grep -qx "$f" po/POTFILES.in || echo "$f"
-done)
+done | tr '\n' ' ')
 [ -z "$missing" ]; result $? "POTFILES.in lists every file with translatable strings ${missing:+(missing: $missing)}"
 
 tmp=$(mktemp -d)

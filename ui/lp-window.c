@@ -2,6 +2,10 @@
 #define G_LOG_DOMAIN "lp-window"
 
 #include "lp-window.h"
+#include "lp-kiosk-admin.h"
+#include "lp-kiosk-countdown.h"
+#include "lp-kiosk-inactivity.h"
+#include "lp-kiosk-pin.h"
 #include "lp-steps.h"
 #include "lp-ui.h"
 
@@ -12,6 +16,11 @@ struct _LpWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
+  GtkOverlay        *overlay;
+  GtkWidget         *wizard_box;
+  AdwHeaderBar      *header_bar;
+  AdwWindowTitle    *window_title;
+  GtkRevealer       *keyboard_revealer;
   GtkWidget         *contrast_button;
   GtkWidget         *help_button;
   GtkScrolledWindow *scroller;
@@ -31,6 +40,14 @@ struct _LpWindow
   GtkWidget         *scroll_target;
   gboolean           scroll_laid_out;
   guint              current;
+
+  /* Kiosk and assisted modes (issue 5) */
+  LpSiteMode         mode;
+  LpKioskInactivity *inactivity;     /* owned; NULL in home mode */
+  LpKioskKeyboard   *keyboard;       /* in the revealer; NULL without touch-keyboard */
+  GtkWidget         *backdrop;       /* the overlay child shown over the form, or NULL */
+  GtkWidget         *card;           /* the card in it (countdown or administrator) */
+  GtkWidget         *focus_before;   /* weak: where the focus was before the card */
 };
 
 G_DEFINE_FINAL_TYPE (LpWindow, lp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -169,6 +186,10 @@ update_navigation (LpWindow *self)
                        next_title);
   gtk_widget_set_visible (self->back_button, self->current > 0);
   gtk_widget_set_visible (self->next_button, self->current + 1 < count);
+  /* GTK forgets a default widget that was hidden (on the last step, from an idle): set it
+   * again each time, so Enter always means Next. */
+  if (self->current + 1 < count)
+    gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", self->current + 1 < count);
 }
@@ -188,6 +209,9 @@ show_step (LpWindow *self,
                        lp_application_get_campaign (app));
   lp_step_load (step);
   self->current = index;
+  /* Past the welcome step someone is filling in: keep the screen awake (kiosk). */
+  if (app != NULL && index > 0)
+    lp_application_mark_in_use (app);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (step));
   update_navigation (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -313,6 +337,317 @@ build_steps (LpWindow *self)
     }
 }
 
+/* ---- Kiosk and assisted modes (issue 5) -------------------------------------------------- */
+
+static void
+hide_card (LpWindow *self)
+{
+  GtkWidget *focus = self->focus_before;
+
+  if (self->backdrop == NULL)
+    return;
+  gtk_overlay_remove_overlay (self->overlay, self->backdrop);
+  self->backdrop = NULL;
+  self->card = NULL;
+  gtk_widget_set_sensitive (self->wizard_box, TRUE);
+  g_clear_weak_pointer (&self->focus_before);
+  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self))
+    gtk_widget_grab_focus (focus);
+  else
+    lp_step_focus_first (lp_window_get_current_step (self));
+}
+
+/* Puts @card over the dimmed form, which cannot be reached until the card goes. */
+static void
+show_card (LpWindow  *self,
+           GtkWidget *card)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  hide_card (self);
+  if (focus != NULL)
+    g_set_weak_pointer (&self->focus_before, focus);
+  self->backdrop = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->backdrop, "lp-kiosk-backdrop");
+  gtk_widget_set_halign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (card, TRUE);
+  gtk_box_append (GTK_BOX (self->backdrop), card);
+  self->card = card;
+  gtk_overlay_add_overlay (self->overlay, self->backdrop);
+  gtk_widget_set_sensitive (self->wizard_box, FALSE);
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+  gtk_widget_grab_focus (card);
+}
+
+static void
+countdown_still_here_cb (LpWindow *self)
+{
+  hide_card (self);
+  if (self->inactivity != NULL)
+    lp_kiosk_inactivity_restart (self->inactivity);
+}
+
+static void
+countdown_expired_cb (LpWindow *self)
+{
+  LpApplication *app = get_app (self);
+
+  g_message ("Nobody answered the inactivity warning: the session is erased.");
+  if (app != NULL)
+    lp_application_wipe (app);
+}
+
+/* Nobody touched anything for [kiosk] inactivity-warning seconds. */
+static void
+inactivity_idle_cb (LpWindow *self)
+{
+  LpApplication *app = get_app (self);
+  LpKioskCountdown *countdown;
+
+  /* An administrator's card left open goes, whatever the rest. */
+  if (LP_IS_KIOSK_ADMIN (self->card))
+    hide_card (self);
+  /* Nothing to protect and nothing to put back (the next person finds the welcome step as
+   * it should be): no warning, just keep watching. */
+  if (app == NULL || !lp_application_get_in_use (app))
+    {
+      lp_kiosk_inactivity_restart (self->inactivity);
+      return;
+    }
+  countdown = lp_kiosk_countdown_new (lp_application_get_site_config (app)->inactivity_grace);
+  g_signal_connect_object (countdown, "still-here", G_CALLBACK (countdown_still_here_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (countdown, "expired", G_CALLBACK (countdown_expired_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_card (self, GTK_WIDGET (countdown));
+}
+
+gboolean
+lp_window_show_inactivity_warning (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
+  if (self->inactivity == NULL)
+    return FALSE;
+  lp_kiosk_inactivity_pause (self->inactivity);
+  inactivity_idle_cb (self);
+  return LP_IS_KIOSK_COUNTDOWN (self->card);
+}
+
+static void
+admin_done_cb (LpWindow *self)
+{
+  hide_card (self);
+}
+
+static void
+admin_quit_cb (LpWindow *self)
+{
+  LpApplication *app = get_app (self);
+
+  g_message ("The administrator quits the program.");
+  hide_card (self);
+  if (app != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+gboolean
+lp_window_open_admin (LpWindow *self)
+{
+  LpApplication *app;
+  const LpSiteConfig *config;
+  LpKioskAdmin *admin;
+
+  g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
+  app = get_app (self);
+  if (app == NULL || self->mode != LP_SITE_MODE_KIOSK || LP_IS_KIOSK_COUNTDOWN (self->card))
+    return FALSE;
+  config = lp_application_get_site_config (app);
+  if (!lp_kiosk_pin_hash_is_valid (config->admin_pin_hash))
+    {
+      /* No personal data here: only the configuration's state. */
+      if (config->admin_pin_hash[0] == '\0')
+        g_message ("The administrator gesture was used, but [kiosk] admin-pin-hash is not set: "
+                   "there is no way out of the kiosk but stopping its session.");
+      else
+        g_message ("The administrator gesture was used, but [kiosk] admin-pin-hash is not of the "
+                   "form sha256:<salt>:<digest>: it is ignored.");
+      return FALSE;
+    }
+  if (LP_IS_KIOSK_ADMIN (self->card))
+    return TRUE;
+  admin = lp_kiosk_admin_new (G_APPLICATION (app), config->admin_pin_hash, config->path,
+                              lp_site_mode_to_string (self->mode));
+  g_signal_connect_object (admin, "done", G_CALLBACK (admin_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (admin, "quit", G_CALLBACK (admin_quit_cb), self, G_CONNECT_SWAPPED);
+  show_card (self, GTK_WIDGET (admin));
+  return TRUE;
+}
+
+static void
+admin_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lp_window_open_admin (LP_WINDOW (widget));
+}
+
+static void
+title_long_pressed_cb (GtkGestureLongPress *gesture,
+                       double               x,
+                       double               y,
+                       LpWindow            *self)
+{
+  lp_window_open_admin (self);
+}
+
+static gboolean
+refuse_cb (GtkWindow *window)
+{
+  return TRUE;
+}
+
+/* Kiosk: no way to the desktop, to the inspector or out of the window but the
+ * administrator's (tech-notes.md §2.1). */
+static void
+lock_down (LpWindow *self)
+{
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+
+  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);
+  g_signal_connect (self, "close-request", G_CALLBACK (refuse_cb), NULL);
+  /* Ctrl+Shift+I / Ctrl+Shift+D: the handler stops the signal before GTK's own runs. The
+   * keybinding itself is turned off by the deployment (dconf, org.gtk.gtk4.Settings.Debug). */
+  g_signal_connect (self, "enable-debugging", G_CALLBACK (refuse_cb), NULL);
+  gtk_window_set_interactive_debugging (FALSE);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+
+  /* The touch gesture: a long press (about 3 s) on the program's name. */
+  gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (long_press), 6.0);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (title_long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->window_title), GTK_EVENT_CONTROLLER (long_press));
+}
+
+static gboolean
+is_text_field (GtkWidget *widget)
+{
+  if (GTK_IS_EDITABLE (widget))
+    return gtk_editable_get_editable (GTK_EDITABLE (widget));
+  if (GTK_IS_TEXT_VIEW (widget))
+    return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget));
+  return FALSE;
+}
+
+/* The keyboard comes with a text field, and goes when the focus leaves text fields. */
+static void
+focus_widget_changed_cb (LpWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->keyboard == NULL || focus == NULL || self->card != NULL)
+    return;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->keyboard)))
+    return;
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, is_text_field (focus));
+}
+
+/* A touch on the field that already has the focus brings back a keyboard that was hidden. */
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            LpWindow        *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  if (self->card != NULL || picked == NULL)
+    return;
+  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (is_text_field (w))
+      {
+        gtk_revealer_set_reveal_child (self->keyboard_revealer, TRUE);
+        return;
+      }
+}
+
+static void
+keyboard_hide_cb (LpWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+}
+
+static void
+add_keyboard (LpWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->keyboard = lp_kiosk_keyboard_new ();
+  g_signal_connect_swapped (self->keyboard, "hide-requested", G_CALLBACK (keyboard_hide_cb),
+                            self);
+  gtk_revealer_set_child (self->keyboard_revealer, GTK_WIDGET (self->keyboard));
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
+  /* Capture, and never claimed: the touch goes on to the field. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+/* What the site configuration asks of this window. */
+static void
+apply_site (LpWindow      *self,
+            LpApplication *app)
+{
+  const LpSiteConfig *config = lp_application_get_site_config (app);
+
+  self->mode = lp_application_get_mode (app);
+  /* The mairie's or the association's name, so that the person knows whose terminal (or
+   * whose helper) this is. */
+  if (self->mode != LP_SITE_MODE_HOME && config->name[0] != '\0')
+    adw_window_title_set_subtitle (self->window_title, config->name);
+  if (self->mode == LP_SITE_MODE_KIOSK)
+    lock_down (self);
+  if (self->mode != LP_SITE_MODE_HOME && self->inactivity == NULL)
+    {
+      self->inactivity = lp_kiosk_inactivity_new (GTK_WIDGET (self), config->inactivity_warning);
+      g_signal_connect_object (self->inactivity, "idle", G_CALLBACK (inactivity_idle_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  if (config->touch_keyboard && self->keyboard == NULL)
+    add_keyboard (self);
+}
+
+GtkWidget *
+lp_window_get_card (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  return self->card;
+}
+
+LpKioskKeyboard *
+lp_window_get_keyboard (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+  return self->keyboard;
+}
+
+gboolean
+lp_window_get_keyboard_shown (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
+  return self->keyboard != NULL && gtk_revealer_get_reveal_child (self->keyboard_revealer);
+}
+
+void
+lp_window_detach_model (LpWindow *self)
+{
+  g_return_if_fail (LP_IS_WINDOW (self));
+  for (guint i = 0; i < self->steps->len; i++)
+    lp_step_set_model (g_ptr_array_index (self->steps, i), NULL, NULL);
+}
+
 /* "application" is an ordinary property, set after construction: the steps get the
  * session's model once it is known. */
 static void
@@ -327,6 +662,7 @@ application_set_cb (LpWindow *self)
     lp_step_set_model (g_ptr_array_index (self->steps, i), lp_application_get_complaint (app),
                        NULL);
   lp_step_load (g_ptr_array_index (self->steps, self->current));
+  apply_site (self, app);
 }
 
 static void
@@ -337,6 +673,11 @@ lp_window_dispose (GObject *object)
   if (self->summary_fields != NULL)
     g_ptr_array_set_size (self->summary_fields, 0);
   g_clear_object (&self->scroll_target);
+  g_clear_object (&self->inactivity);
+  g_clear_weak_pointer (&self->focus_before);
+  self->backdrop = NULL;
+  self->card = NULL;
+  self->keyboard = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_WINDOW);
   G_OBJECT_CLASS (lp_window_parent_class)->dispose (object);
 }
@@ -363,6 +704,11 @@ lp_window_class_init (LpWindowClass *klass)
   g_type_ensure (LP_TYPE_STEPPER);
   lp_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, LP_RESOURCE_PREFIX "lp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, overlay);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, wizard_box);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, keyboard_revealer);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, contrast_button);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, help_button);
@@ -379,6 +725,14 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "s", go_to_step_activated);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  /* The administrator's way out of a kiosk (does nothing elsewhere): Ctrl+Alt+Shift+A. */
+  gtk_widget_class_install_action (widget_class, "win.admin", NULL, admin_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "win.admin", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "win.admin", NULL);
 }
 
 static void
@@ -445,29 +799,47 @@ lp_window_get_current_step (LpWindow *self)
   return g_ptr_array_index (self->steps, self->current);
 }
 
-LpWindow *
-lp_window_rebuild (LpWindow *self)
+/* A new window like this one (size, maximised, fullscreen), showing step @index; this
+ * one is destroyed. */
+static LpWindow *
+replace_window (LpWindow *self,
+                guint     index)
 {
-  LpApplication *app;
   LpWindow *window;
   int width, height;
 
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  app = get_app (self);
-  lp_window_store (self);
-  window = lp_window_new (app);
+  window = lp_window_new (get_app (self));
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (gtk_window_is_maximized (GTK_WINDOW (self)))
     gtk_window_maximize (GTK_WINDOW (window));
   if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
     gtk_window_fullscreen (GTK_WINDOW (window));
-  show_step (window, self->current, FALSE);
+  show_step (window, index, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (self));
   lp_step_focus_first (lp_window_get_current_step (window));
   return window;
+}
+
+LpWindow *
+lp_window_rebuild (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  lp_window_store (self);
+  return replace_window (self, self->current);
+}
+
+LpWindow *
+lp_window_reset (LpWindow *self,
+                 guint     index)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  /* Nothing of the old widgets may reach the new model, not even a last "focus left". */
+  lp_window_detach_model (self);
+  return replace_window (self, MIN (index, self->steps->len - 1));
 }
 
 LpStepper *

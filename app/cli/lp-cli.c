@@ -172,8 +172,9 @@ check_one (LpCli             *cli,
       else
         /* A broken campaign file is the installation's fault, not the person's: say so. */
         lp_issue_list_add (issues, LP_SEVERITY_ERROR, "campaign",
+                           /* Translators: %s is the loader's own message, a sentence */
                            _("Campaign: the campaign file installed with this program is "
-                             "damaged (%s). Reinstall the program."), error->message);
+                             "damaged; reinstall the program. Details: %s"), error->message);
     }
 
   lp_validate_complaint (complaint, campaign, NULL, issues);

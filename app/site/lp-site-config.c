@@ -257,7 +257,14 @@ get_choice (const Loader       *loader,
         *value = i;
         return TRUE;
       }
-  list = g_strjoinv (", ", (GStrv) names);
+  {
+    /* The name tables are not NULL-terminated: join exactly @n_names of them. */
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    for (guint i = 0; i < n_names; i++)
+      g_string_append_printf (joined, "%s%s", i > 0 ? ", " : "", names[i]);
+    list = g_string_free (g_steal_pointer (&joined), FALSE);
+  }
   return fail (loader, error, LP_SITE_CONFIG_ERROR_INVALID, group, key,
                /* Translators: %s is the list of the accepted values */
                _("this value is not one this program knows. Use one of: %s."), list);
