@@ -44,4 +44,34 @@ void     lp_letter_output_print_async  (const LpComplaint   *complaint,
 gboolean lp_letter_output_print_finish (GAsyncResult        *result,
                                         GError             **error);
 
+/* Writes @pdf, already made (the letter of a sending, the receipt), to @file (private,
+ * 0600). Finish with lp_letter_output_save_finish(). */
+void     lp_letter_output_save_pdf_async (GBytes              *pdf,
+                                          GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+
+/* Prints PDFs already made: @cover (NULL for none) first, then @document, as a job titled
+ * @title. Finish with lp_letter_output_print_finish(). */
+void     lp_letter_output_print_pdfs_async (GBytes              *cover,
+                                            GBytes              *document,
+                                            const char          *title,
+                                            GtkPrinter          *printer,
+                                            GtkPrintSettings    *settings,
+                                            GtkPageSetup        *page_setup,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+
+/* The printer called @name, or the default printer when @name is NULL or "" (kiosk mode:
+ * [print] printer of the site configuration, no dialog). G_IO_ERROR_NOT_FOUND with a
+ * message for the person when there is none. */
+void        lp_letter_output_find_printer_async  (const char          *name,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GtkPrinter *lp_letter_output_find_printer_finish (GAsyncResult        *result,
+                                                  GError             **error);
+
 G_END_DECLS

@@ -224,14 +224,17 @@ choice_label (const LpCampaignChoice *choice,
 static char *
 amount_text (const LpFacts *facts)
 {
-  g_autofree char *number = NULL;
+  g_autofree char *euros = NULL;
+  g_autofree char *cents = NULL;
 
   if (!facts->has_amount)
     return g_strdup ("");
-  number = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", facts->amount_cents / 100,
-                            (int) (ABS (facts->amount_cents) % 100));
-  /* Translators: an amount in euros; %s is the number, e.g. "120.50" */
-  return g_strdup_printf (_("%s €"), number);
+  euros = g_strdup_printf ("%s%" G_GINT64_FORMAT, facts->amount_cents < 0 ? "-" : "",
+                           ABS (facts->amount_cents) / 100);
+  cents = g_strdup_printf ("%02d", (int) (ABS (facts->amount_cents) % 100));
+  /* Translators: an amount in euros: %1$s is the whole euros, %2$s the cents ("120.50 €");
+   * put your language's decimal separator between them (French: "%1$s,%2$s €") */
+  return g_strdup_printf (_("%1$s.%2$s €"), euros, cents);
 }
 
 /* ---- The groups of answers --------------------------------------------------------------- */

@@ -1,19 +1,40 @@
-/* lp-step-send.c — step 8: save the letter for FranceTransfert's web page, or print it
+/* lp-step-send.c — step 8: send the letter, print it, or save it for FranceTransfert's page
  *
- * Home mode: no site configuration, so no server of ours. The person either saves the PDF
- * and files it on FranceTransfert's page (the guide says how), or prints the letter with
- * its cover sheet and posts it. Both go through lp-letter-output.c, which the sending
- * issue reuses for its own routes and for kiosk printing.
+ * The routes depend on the site configuration (architecture.md §5):
+ *
+ *   home      save the PDF + the FranceTransfert web guide; print through GTK's dialog; and
+ *             "Send now" if the configuration names a transport
+ *   kiosk     "Send now" when there is a transport; print straight to the configured
+ *             printer ([print] printer, or the default one), no dialog; never save
+ *   assisted  like kiosk, and the victim ticks "I have read my complaint and I file it"
+ *             before each sending or printing; the association's name is on the receipt
+ *
+ * The letter is rendered once (lp_letter_render_async) and kept: a failed sending loses
+ * nothing, and "Try again" sends the same LpSubmission (same id: the relay stores it once).
+ * After a sending or a printing, LpReceiptView shows the summary (récapitulatif), whose PDF
+ * (lp_receipt_render) can be printed, or saved at home.
  */
 #define G_LOG_DOMAIN "lp-step-send"
 
 #include "lp-step-send.h"
+#include "lp-application.h"
+#include "lp-letter.h"
+#include "lp-receipt-view.h"
+#include "lp-site-config.h"
+#include "lp-submission.h"
+#include "lp-transport.h"
 #include "lp-ui.h"
 
 #include <glib/gi18n-lib.h>
 
-/* The file name the person is offered (the letter is French whatever the language). */
+/* The file names the person is offered (the letter is French whatever the language). */
 #define DEFAULT_FILE_NAME "lettre-plainte.pdf"
+#define SUMMARY_FILE_NAME "recapitulatif-plainte.pdf"
+
+typedef enum {
+  OUTPUT_LETTER,
+  OUTPUT_SUMMARY,
+} OutputKind;
 
 struct _LpStepSend
 {
@@ -21,10 +42,27 @@ struct _LpStepSend
 
   /* Template widgets */
   GtkBox               *box;
+  GtkWidget            *intro_label;
   GtkWidget            *status_box;
   GtkImage             *status_icon;
   GtkLabel             *status_label;
+  GtkWidget            *confirm_box;
+  GtkCheckButton       *confirm_check;
+  GtkWidget            *confirm_error;
+  GtkWidget            *send_section;
+  GtkLabel             *send_explanation;
+  GtkWidget            *send_button;
+  GtkWidget            *progress_box;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *cancel_button;
+  GtkWidget            *failure_box;
+  GtkWidget            *retry_button;
+  GtkWidget            *print_instead_button;
+  GtkWidget            *save_instead_button;
+  GtkWidget            *guide_section;
   GtkGrid              *guide;
+  GtkWidget            *print_section;
   GtkWidget            *print_button;
   GtkLabel             *postal_address;
 
@@ -33,15 +71,81 @@ struct _LpStepSend
   GtkWidget            *page_link;
   GtkLabel             *recipient_label;
   GtkWidget            *copy_button;
+  LpReceiptView        *receipt_view;
 
   /* Owned */
   GtkFileChooserNative *chooser;
-  GCancellable         *cancellable;
-  char                 *page_uri;       /* FranceTransfert's upload page */
+  OutputKind            chooser_kind;
+  OutputKind            print_kind;      /* what the print dialog / site printer is for */
+  GCancellable         *cancellable;     /* everything but the sending; cancelled at dispose */
+  GCancellable         *send_cancellable;
+  char                 *page_uri;        /* FranceTransfert's upload page */
   gboolean              status_is_error;
+  LpStepSendState       state;
+
+  GBytes               *letter;          /* the rendered letter, kept while it is current */
+  char                 *letter_sha256;
+  gboolean              rendering;
+  void                (*after_render) (LpStepSend *self);
+  LpTransport          *transport;
+  LpSendTimings        *timings;         /* tests: shorter timeouts */
+  LpSubmission         *submission;      /* kept for "Try again": same id */
+  GBytes               *receipt_pdf;
 };
 
 G_DEFINE_FINAL_TYPE (LpStepSend, lp_step_send, LP_TYPE_STEP)
+
+static void update_routes (LpStepSend *self);
+
+/* ---- The session --------------------------------------------------------------------------- */
+
+static LpApplication *
+get_application (LpStepSend *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+
+  if (app == NULL)
+    app = GTK_APPLICATION (g_application_get_default ());
+  return LP_IS_APPLICATION (app) ? LP_APPLICATION (app) : NULL;
+}
+
+static LpSiteMode
+get_mode (LpStepSend *self)
+{
+  LpApplication *app = get_application (self);
+
+  return app != NULL ? lp_application_get_mode (app) : LP_SITE_MODE_HOME;
+}
+
+/* The home defaults when the step is not in an LpApplication (never NULL). */
+static const LpSiteConfig *
+get_site (LpStepSend *self)
+{
+  static LpSiteConfig *home = NULL;
+  LpApplication *app = get_application (self);
+
+  if (app != NULL)
+    return lp_application_get_site_config (app);
+  if (home == NULL)
+    home = lp_site_config_new_home ();
+  return home;
+}
+
+/* Kiosk and assisted: a public or borrowed computer where nothing may be written but to
+ * the printer. */
+static gboolean
+is_public_terminal (LpStepSend *self)
+{
+  return get_mode (self) != LP_SITE_MODE_HOME;
+}
+
+static gboolean
+has_transport (LpStepSend *self)
+{
+  return get_site (self)->transport != LP_SITE_TRANSPORT_NONE;
+}
 
 /* ---- What happened ----------------------------------------------------------------------- */
 
@@ -84,6 +188,339 @@ set_busy (LpStepSend *self,
 {
   gtk_widget_set_sensitive (self->save_button, !busy);
   gtk_widget_set_sensitive (self->print_button, !busy);
+  gtk_widget_set_sensitive (self->send_button, !busy);
+  gtk_widget_set_sensitive (self->failure_box, !busy);
+  gtk_widget_set_sensitive (lp_receipt_view_get_button (self->receipt_view, "print"), !busy);
+  gtk_widget_set_sensitive (lp_receipt_view_get_button (self->receipt_view, "save"), !busy);
+}
+
+static void
+set_state (LpStepSend      *self,
+           LpStepSendState  state)
+{
+  self->state = state;
+  update_routes (self);
+}
+
+/* Shows what the mode and the configuration allow, for the current state. */
+static void
+update_routes (LpStepSend *self)
+{
+  gboolean done = self->state == LP_STEP_SEND_DONE;
+  gboolean sending = self->state == LP_STEP_SEND_SENDING;
+  gboolean failed = self->state == LP_STEP_SEND_FAILED;
+  gboolean home = !is_public_terminal (self);
+
+  gtk_widget_set_visible (self->intro_label, !done);
+  gtk_widget_set_visible (GTK_WIDGET (self->receipt_view), done);
+  gtk_widget_set_visible (self->confirm_box, !done && get_mode (self) == LP_SITE_MODE_ASSISTED);
+  gtk_widget_set_visible (self->send_section, !done && has_transport (self));
+  gtk_widget_set_visible (self->send_button, !sending && !failed);
+  gtk_widget_set_visible (self->progress_box, sending);
+  gtk_widget_set_visible (self->failure_box, failed);
+  gtk_widget_set_visible (self->save_instead_button, home);
+  gtk_widget_set_visible (self->guide_section, !done && home);
+  gtk_widget_set_visible (self->print_section, !done);
+  gtk_widget_set_sensitive (self->print_button, !sending);
+  gtk_widget_set_sensitive (self->save_button, !sending);
+}
+
+/* Assisted mode: the victim's own tick comes before every sending or printing. */
+static gboolean
+check_confirmed (LpStepSend *self)
+{
+  gboolean ok = get_mode (self) != LP_SITE_MODE_ASSISTED
+                || gtk_check_button_get_active (self->confirm_check);
+
+  gtk_widget_set_visible (self->confirm_error, !ok);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->confirm_check),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               ok ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  if (!ok)
+    {
+      gtk_widget_add_css_class (self->confirm_box, "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_check));
+    }
+  else
+    gtk_widget_remove_css_class (self->confirm_box, "error");
+  return ok;
+}
+
+static void
+confirm_toggled_cb (LpStepSend *self)
+{
+  if (gtk_check_button_get_active (self->confirm_check))
+    check_confirmed (self);
+}
+
+/* ---- The letter, rendered once ----------------------------------------------------------- */
+
+static void
+drop_letter (LpStepSend *self)
+{
+  g_clear_pointer (&self->letter, g_bytes_unref);
+  g_clear_pointer (&self->letter_sha256, g_free);
+}
+
+static void
+letter_rendered_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (LpStepSend) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) letter = lp_letter_render_finish (result, &error);
+  void (*then) (LpStepSend *) = g_steal_pointer (&self->after_render);
+
+  self->rendering = FALSE;
+  set_busy (self, FALSE);
+  if (letter == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s says why */
+          g_autofree char *message = g_strdup_printf (_("The letter cannot be prepared: %s"),
+                                                      error->message);
+
+          show_status (self, TRUE, message);
+        }
+      return;
+    }
+  drop_letter (self);
+  self->letter = g_steal_pointer (&letter);
+  self->letter_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->letter);
+  /* A changed letter is a new submission; the same letter keeps its id for retries. */
+  if (self->submission != NULL
+      && g_strcmp0 (lp_submission_get_file (self->submission, 0)->sha256, self->letter_sha256) != 0)
+    g_clear_pointer (&self->submission, lp_submission_unref);
+  if (then != NULL)
+    then (self);
+}
+
+/* Calls @then once the letter is there (at once if it is). */
+static void
+with_letter (LpStepSend *self,
+             void      (*then) (LpStepSend *self))
+{
+  LpComplaint *complaint = lp_step_get_complaint (LP_STEP (self));
+  LpCampaign *campaign = lp_step_get_campaign (LP_STEP (self));
+
+  if (self->letter != NULL)
+    {
+      then (self);
+      return;
+    }
+  self->after_render = then;
+  if (self->rendering)
+    return;
+  if (complaint == NULL || campaign == NULL)
+    {
+      show_status (self, TRUE, _("The letter cannot be prepared: the description of this "
+                                 "complaint campaign could not be loaded."));
+      return;
+    }
+  self->rendering = TRUE;
+  set_busy (self, TRUE);
+  lp_letter_render_async (complaint, campaign, self->cancellable, letter_rendered_cb,
+                          g_object_ref (self));
+}
+
+/* ---- The summary ------------------------------------------------------------------------- */
+
+static char *
+dup_postal_address (LpStepSend *self)
+{
+  LpCampaign *campaign = lp_step_get_campaign (LP_STEP (self));
+
+  if (campaign == NULL || campaign->postal_recipient == NULL)
+    return g_strdup ("");
+  return g_strjoinv (", ", campaign->postal_recipient);
+}
+
+static const char *
+electronic_recipient (LpStepSend *self)
+{
+  const LpSiteConfig *site = get_site (self);
+  LpCampaign *campaign = lp_step_get_campaign (LP_STEP (self));
+
+  if (site->recipient != NULL && site->recipient[0] != '\0')
+    return site->recipient;
+  return campaign != NULL && campaign->recipient_email != NULL ? campaign->recipient_email : "";
+}
+
+static void
+show_summary (LpStepSend *self,
+              const char *route,
+              const char *recipient,
+              const char *receipt_id)
+{
+  const LpSiteConfig *site = get_site (self);
+  LpComplaint *complaint = lp_step_get_complaint (LP_STEP (self));
+  LpCampaign *campaign = lp_step_get_campaign (LP_STEP (self));
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  LpReceiptInfo info = { 0 };
+
+  if (self->letter_sha256 == NULL && complaint != NULL && campaign != NULL)
+    {
+      /* Printed from the complaint: the rendering is deterministic, so the same bytes. */
+      g_autoptr (GBytes) letter = lp_letter_render (complaint, campaign, NULL);
+
+      if (letter != NULL)
+        {
+          self->letter = g_steal_pointer (&letter);
+          self->letter_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->letter);
+        }
+    }
+  info.when = now;
+  info.route = route;
+  info.recipient = recipient;
+  info.receipt_id = receipt_id;
+  info.letter_sha256 = self->letter_sha256;
+  info.site_name = site->name != NULL && site->name[0] != '\0' ? site->name : NULL;
+
+  g_clear_pointer (&self->receipt_pdf, g_bytes_unref);
+  if (complaint != NULL && campaign != NULL)
+    self->receipt_pdf = lp_receipt_render (complaint, campaign, &info, &error);
+  if (self->receipt_pdf == NULL)
+    g_debug ("the summary PDF could not be made: %s", error != NULL ? error->message : "no campaign");
+  lp_receipt_view_show (self->receipt_view, &info, campaign, !is_public_terminal (self));
+  gtk_widget_set_sensitive (lp_receipt_view_get_button (self->receipt_view, "print"),
+                            self->receipt_pdf != NULL);
+  gtk_widget_set_sensitive (lp_receipt_view_get_button (self->receipt_view, "save"),
+                            self->receipt_pdf != NULL);
+  set_state (self, LP_STEP_SEND_DONE);
+  lp_receipt_view_focus_heading (self->receipt_view);
+}
+
+/* ---- Send -------------------------------------------------------------------------------- */
+
+static void
+progress_cb (const LpSendProgress *progress,
+             gpointer              user_data)
+{
+  LpStepSend *self = user_data;
+  int percent = (int) (progress->fraction * 100.0 + 0.5);
+  g_autofree char *text = NULL;
+
+  if (self->state != LP_STEP_SEND_SENDING)
+    return;
+  /* Translators: %s is the file being sent (lettre-plainte.pdf, piece-1.jpg), %d the percentage */
+  text = g_strdup_printf (_("Sending %s… %d %%"), progress->current_file, percent);
+  gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) percent,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+}
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (LpStepSend) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *receipt = lp_transport_send_finish (LP_TRANSPORT (source), result, &error);
+
+  g_clear_object (&self->send_cancellable);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  if (receipt != NULL)
+    {
+      show_status (self, FALSE, _("Your complaint was sent. Here is the summary: keep it."));
+      show_summary (self, lp_transport_get_route (LP_TRANSPORT (source)),
+                    electronic_recipient (self), receipt);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_state (self, LP_STEP_SEND_READY);
+      show_status (self, FALSE, _("The sending was stopped. Nothing was lost: your letter is "
+                                  "still ready."));
+      gtk_widget_grab_focus (self->send_button);
+      return;
+    }
+  {
+    /* Translators: %s is what went wrong and what to do, from the sending code */
+    g_autofree char *message = g_strdup_printf (_("Your complaint could not be sent. %s Nothing "
+                                                  "was lost: try again, or choose another "
+                                                  "way below."), error->message);
+
+    set_state (self, LP_STEP_SEND_FAILED);
+    show_status (self, TRUE, message);
+    gtk_widget_grab_focus (self->retry_button);
+  }
+}
+
+static void
+start_sending (LpStepSend *self)
+{
+  const LpSiteConfig *site = get_site (self);
+  g_autoptr (GError) error = NULL;
+
+  if (self->submission == NULL)
+    {
+      self->submission = lp_submission_new_for_complaint (lp_step_get_complaint (LP_STEP (self)),
+                                                          lp_step_get_campaign (LP_STEP (self)),
+                                                          self->letter, site->name, &error);
+      if (self->submission == NULL)
+        {
+          /* Translators: %s says which document cannot be read */
+          g_autofree char *message = g_strdup_printf (_("Your complaint could not be sent. %s"),
+                                                      error->message);
+
+          show_status (self, TRUE, message);
+          return;
+        }
+    }
+  if (self->transport == NULL)
+    {
+      self->transport = lp_site_config_new_transport (site, &error);
+      if (self->transport == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Your complaint could not be sent. %s"),
+                                                      error->message);
+
+          set_state (self, LP_STEP_SEND_FAILED);
+          show_status (self, TRUE, message);
+          return;
+        }
+      if (self->timings != NULL)
+        lp_transport_set_timings (self->transport, self->timings);
+    }
+
+  hide_status (self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_label_set_text (self->progress_label, _("Connecting…"));
+  set_state (self, LP_STEP_SEND_SENDING);
+  gtk_widget_grab_focus (self->cancel_button);
+  self->send_cancellable = g_cancellable_new ();
+  lp_transport_send_async (self->transport, self->submission, self->send_cancellable,
+                           progress_cb, g_object_ref (self), g_object_unref,
+                           sent_cb, g_object_ref (self));
+}
+
+void
+lp_step_send_send_now (LpStepSend *self)
+{
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  if (self->state == LP_STEP_SEND_SENDING || !has_transport (self) || !check_confirmed (self))
+    return;
+  with_letter (self, start_sending);
+}
+
+void
+lp_step_send_cancel (LpStepSend *self)
+{
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  if (self->send_cancellable == NULL)
+    return;
+  /* The transport stops within 200 ms; sent_cb then brings the ready state back. */
+  gtk_label_set_text (self->progress_label, _("Stopping the sending…"));
+  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+  g_cancellable_cancel (self->send_cancellable);
 }
 
 /* ---- Save -------------------------------------------------------------------------------- */
@@ -102,17 +539,22 @@ saved_cb (GObject      *source,
   if (lp_letter_output_save_finish (result, &error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      /* Translators: %s is where the letter was saved, e.g. /home/elodie/Documents/lettre-plainte.pdf */
-      g_autofree char *message = g_strdup_printf (_("Your letter was saved: %s. Now follow steps 2 to 4 "
-                                                    "below to send it."), name);
+      g_autofree char *message = NULL;
 
+      if (g_task_get_source_tag (task) == lp_step_send_save_pdf)
+        /* Translators: %s is where the letter was saved, e.g. /home/elodie/Documents/lettre-plainte.pdf */
+        message = g_strdup_printf (_("Your letter was saved: %s. Now follow steps 2 to 4 "
+                                     "below to send it."), name);
+      else
+        /* Translators: %s is where the summary was saved */
+        message = g_strdup_printf (_("The summary was saved: %s."), name);
       show_status (self, FALSE, message);
       g_task_return_boolean (task, TRUE);
     }
   else
     {
       /* Translators: %s says why, e.g. "Permission denied" */
-      g_autofree char *message = g_strdup_printf (_("The letter could not be saved: %s. Choose "
+      g_autofree char *message = g_strdup_printf (_("The file could not be saved: %s. Choose "
                                                     "another place and try again."),
                                                   error->message);
 
@@ -149,13 +591,24 @@ lp_step_send_save_pdf (LpStepSend          *self,
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, lp_step_send_save_pdf);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  if (is_public_terminal (self))
+    {
+      /* Nothing but the printer may keep a copy on a public terminal. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               "saving is not offered on this terminal");
+      return;
+    }
   if (!check_ready (self, task))
     return;
   hide_status (self);
   set_busy (self, TRUE);
-  lp_letter_output_save_async (lp_step_get_complaint (LP_STEP (self)),
-                               lp_step_get_campaign (LP_STEP (self)), file, self->cancellable,
-                               saved_cb, g_object_ref (task));
+  if (self->letter != NULL)
+    lp_letter_output_save_pdf_async (self->letter, file, self->cancellable, saved_cb,
+                                     g_object_ref (task));
+  else
+    lp_letter_output_save_async (lp_step_get_complaint (LP_STEP (self)),
+                                 lp_step_get_campaign (LP_STEP (self)), file, self->cancellable,
+                                 saved_cb, g_object_ref (task));
 }
 
 gboolean
@@ -165,6 +618,31 @@ lp_step_send_save_pdf_finish (LpStepSend    *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+lp_step_send_save_summary (LpStepSend          *self,
+                           GFile               *file,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, lp_step_send_save_summary);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  if (is_public_terminal (self) || self->receipt_pdf == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               "no summary to save here");
+      return;
+    }
+  set_busy (self, TRUE);
+  lp_letter_output_save_pdf_async (self->receipt_pdf, file, self->cancellable, saved_cb,
+                                   g_object_ref (task));
 }
 
 static void
@@ -177,19 +655,23 @@ chooser_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
-  if (file != NULL)
+  if (file == NULL)
+    return;
+  if (self->chooser_kind == OUTPUT_SUMMARY)
+    lp_step_send_save_summary (self, file, NULL, NULL);
+  else
     lp_step_send_save_pdf (self, file, NULL, NULL);
 }
 
-void
-lp_step_send_choose_file_and_save (LpStepSend *self)
+static void
+choose_file (LpStepSend *self,
+             OutputKind  kind)
 {
   GtkRoot *root;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  g_return_if_fail (LP_IS_STEP_SEND (self));
-  if (self->chooser != NULL)
+  if (self->chooser != NULL || is_public_terminal (self))
     return;
 
   /* The file chooser would remember the letter in the recently used files: on a shared
@@ -198,7 +680,9 @@ lp_step_send_choose_file_and_save (LpStepSend *self)
                 NULL);
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  self->chooser = gtk_file_chooser_native_new (_("Save the letter"),
+  self->chooser_kind = kind;
+  self->chooser = gtk_file_chooser_native_new (kind == OUTPUT_SUMMARY ? _("Save the summary")
+                                                                      : _("Save the letter"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Save"), _("_Cancel"));
@@ -213,9 +697,17 @@ lp_step_send_choose_file_and_save (LpStepSend *self)
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
     }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), DEFAULT_FILE_NAME);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                     kind == OUTPUT_SUMMARY ? SUMMARY_FILE_NAME : DEFAULT_FILE_NAME);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+lp_step_send_choose_file_and_save (LpStepSend *self)
+{
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  choose_file (self, OUTPUT_LETTER);
 }
 
 /* ---- Print ------------------------------------------------------------------------------- */
@@ -233,14 +725,30 @@ printed_cb (GObject      *source,
   set_busy (self, FALSE);
   if (lp_letter_output_print_finish (result, &error))
     {
-      /* Translators: %s is the printer's name */
-      g_autofree char *message =
-        g_strdup_printf (_("The sheet for the envelope and your letter were sent to the printer "
-                           "“%s”. Sign the letter, put both in the envelope, and post it by "
-                           "registered letter with acknowledgement of receipt."),
-                         gtk_printer_get_name (printer));
+      g_autofree char *message = NULL;
 
-      show_status (self, FALSE, message);
+      if (g_task_get_source_tag (task) == lp_step_send_print)
+        {
+          g_autofree char *postal = dup_postal_address (self);
+
+          /* Translators: %s is the printer's name */
+          message = g_strdup_printf (_("The sheet for the envelope and your letter were sent to "
+                                       "the printer “%s”. Sign the letter, put both in the "
+                                       "envelope, and post it by registered letter with "
+                                       "acknowledgement of receipt."),
+                                     gtk_printer_get_name (printer));
+          show_status (self, FALSE, message);
+          /* A sending in progress is not interrupted; otherwise the summary follows. */
+          if (self->state != LP_STEP_SEND_SENDING)
+            show_summary (self, "print", postal, NULL);
+        }
+      else
+        {
+          /* Translators: %s is the printer's name */
+          message = g_strdup_printf (_("The summary was sent to the printer “%s”."),
+                                     gtk_printer_get_name (printer));
+          show_status (self, FALSE, message);
+        }
       g_task_return_boolean (task, TRUE);
     }
   else
@@ -290,6 +798,39 @@ lp_step_send_print_finish (LpStepSend    *self,
 }
 
 static void
+print_summary_on (LpStepSend       *self,
+                  GtkPrinter       *printer,
+                  GtkPrintSettings *settings,
+                  GtkPageSetup     *page_setup)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, lp_step_send_print_summary);
+  g_task_set_task_data (task, g_object_ref (printer), g_object_unref);
+  if (self->receipt_pdf == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  set_busy (self, TRUE);
+  lp_letter_output_print_pdfs_async (NULL, self->receipt_pdf, _("Summary of the complaint"),
+                                     printer, settings, page_setup, self->cancellable,
+                                     printed_cb, g_object_ref (task));
+}
+
+static void
+print_on (LpStepSend       *self,
+          GtkPrinter       *printer,
+          GtkPrintSettings *settings,
+          GtkPageSetup     *page_setup)
+{
+  if (self->print_kind == OUTPUT_SUMMARY)
+    print_summary_on (self, printer, settings, page_setup);
+  else
+    lp_step_send_print (self, printer, settings, page_setup, NULL, NULL);
+}
+
+static void
 print_dialog_response_cb (GtkDialog  *dialog,
                           int         response,
                           LpStepSend *self)
@@ -302,27 +843,28 @@ print_dialog_response_cb (GtkDialog  *dialog,
       GtkPageSetup *page_setup = gtk_print_unix_dialog_get_page_setup (print_dialog);
 
       if (printer != NULL)
-        lp_step_send_print (self, printer, settings, page_setup, NULL, NULL);
+        print_on (self, printer, settings, page_setup);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-void
-lp_step_send_choose_printer_and_print (LpStepSend *self)
+static void
+open_print_dialog (LpStepSend *self)
 {
   GtkRoot *root;
   GtkWidget *dialog;
   g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
 
-  g_return_if_fail (LP_IS_STEP_SEND (self));
-
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = gtk_print_unix_dialog_new (_("Print the letter"),
+  dialog = gtk_print_unix_dialog_new (self->print_kind == OUTPUT_SUMMARY
+                                      ? _("Print the summary") : _("Print the letter"),
                                       GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   /* The PDF is sent as it is (gtk_print_job_set_source_file): "Print to File" must write
    * a PDF, and page ranges or several pages per sheet would not apply. */
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, "lettre-plainte");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME,
+                          self->print_kind == OUTPUT_SUMMARY ? "recapitulatif-plainte"
+                                                             : "lettre-plainte");
   gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
   gtk_print_unix_dialog_set_embed_page_setup (GTK_PRINT_UNIX_DIALOG (dialog), FALSE);
   gtk_print_unix_dialog_set_manual_capabilities (GTK_PRINT_UNIX_DIALOG (dialog),
@@ -331,6 +873,80 @@ lp_step_send_choose_printer_and_print (LpStepSend *self)
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (print_dialog_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+lp_step_send_choose_printer_and_print (LpStepSend *self)
+{
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  self->print_kind = OUTPUT_LETTER;
+  open_print_dialog (self);
+}
+
+static void
+site_printer_found_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (LpStepSend) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkPrinter) printer = lp_letter_output_find_printer_finish (result, &error);
+
+  set_busy (self, FALSE);
+  if (printer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("The letter could not be printed: %s"),
+                                                      error->message);
+
+          show_status (self, TRUE, message);
+        }
+      return;
+    }
+  print_on (self, printer, NULL, NULL);
+}
+
+/* Kiosk and assisted mode: the configured printer, no dialog. */
+static void
+print_on_site_printer (LpStepSend *self)
+{
+  set_busy (self, TRUE);
+  show_status (self, FALSE, _("Printing…"));
+  lp_letter_output_find_printer_async (get_site (self)->printer, self->cancellable,
+                                       site_printer_found_cb, g_object_ref (self));
+}
+
+void
+lp_step_send_print_here (LpStepSend *self)
+{
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  if (self->state == LP_STEP_SEND_SENDING || !check_confirmed (self))
+    return;
+  self->print_kind = OUTPUT_LETTER;
+  if (is_public_terminal (self))
+    print_on_site_printer (self);
+  else
+    open_print_dialog (self);
+}
+
+void
+lp_step_send_print_summary (LpStepSend *self)
+{
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  if (self->receipt_pdf == NULL)
+    return;
+  self->print_kind = OUTPUT_SUMMARY;
+  if (is_public_terminal (self))
+    print_on_site_printer (self);
+  else
+    open_print_dialog (self);
+}
+
+static void
+save_summary_requested_cb (LpStepSend *self)
+{
+  choose_file (self, OUTPUT_SUMMARY);
 }
 
 /* ---- The guide --------------------------------------------------------------------------- */
@@ -451,11 +1067,26 @@ lp_step_send_load_from_model (LpStep            *step,
 {
   LpStepSend *self = LP_STEP_SEND (step);
   LpCampaign *campaign = lp_step_get_campaign (step);
+  const LpSiteConfig *site = get_site (self);
   gboolean electronic = campaign != NULL && campaign->recipient_email != NULL
                         && campaign->recipient_email[0] != '\0';
   g_autofree char *postal = NULL;
 
-  hide_status (self);
+  /* A sending under way, or done, stays on screen; otherwise the complaint may have changed
+   * since: the letter is made again (a changed letter is a new submission). */
+  if (self->state != LP_STEP_SEND_SENDING && self->state != LP_STEP_SEND_DONE)
+    {
+      hide_status (self);
+      drop_letter (self);
+      set_state (self, LP_STEP_SEND_READY);
+      /* Assisted mode: the tick is for this letter, as it is now. */
+      gtk_check_button_set_active (self->confirm_check, FALSE);
+      gtk_widget_set_visible (self->confirm_error, FALSE);
+      gtk_widget_remove_css_class (self->confirm_box, "error");
+    }
+  else
+    update_routes (self);
+
   gtk_label_set_text (self->recipient_label, electronic ? campaign->recipient_email : "");
   gtk_widget_set_visible (self->copy_button, electronic);
   g_free (self->page_uri);
@@ -466,6 +1097,22 @@ lp_step_send_load_from_model (LpStep            *step,
   if (campaign != NULL && campaign->postal_recipient != NULL)
     postal = g_strjoinv ("\n", campaign->postal_recipient);
   gtk_label_set_text (self->postal_address, postal != NULL ? postal : "");
+
+  if (site->name != NULL && site->name[0] != '\0')
+    {
+      /* Translators: %s is the name of the mairie or association ([site] name) */
+      g_autofree char *text = g_strdup_printf (_("Your letter and your documents go straight to "
+                                                 "the police service in charge, over a secure "
+                                                 "connection set up by %s. You will see a "
+                                                 "summary with a receipt number."), site->name);
+
+      gtk_label_set_text (self->send_explanation, text);
+    }
+  else
+    gtk_label_set_text (self->send_explanation,
+                        _("Your letter and your documents go straight to the police service in "
+                          "charge, over a secure connection. You will see a summary with a "
+                          "receipt number."));
 }
 
 static void
@@ -474,6 +1121,8 @@ lp_step_send_dispose (GObject *object)
   LpStepSend *self = LP_STEP_SEND (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->send_cancellable != NULL)
+    g_cancellable_cancel (self->send_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -484,8 +1133,16 @@ lp_step_send_dispose (GObject *object)
 static void
 lp_step_send_finalize (GObject *object)
 {
-  g_clear_object (&LP_STEP_SEND (object)->cancellable);
-  g_free (LP_STEP_SEND (object)->page_uri);
+  LpStepSend *self = LP_STEP_SEND (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->send_cancellable);
+  g_clear_object (&self->transport);
+  g_clear_pointer (&self->submission, lp_submission_unref);
+  g_clear_pointer (&self->receipt_pdf, g_bytes_unref);
+  g_clear_pointer (&self->timings, g_free);
+  drop_letter (self);
+  g_free (self->page_uri);
   G_OBJECT_CLASS (lp_step_send_parent_class)->finalize (object);
 }
 
@@ -499,16 +1156,34 @@ lp_step_send_class_init (LpStepSendClass *klass)
   G_OBJECT_CLASS (klass)->finalize = lp_step_send_finalize;
   step_class->load_from_model = lp_step_send_load_from_model;
 
+  g_type_ensure (LP_TYPE_RECEIPT_VIEW);
   lp_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LP_RESOURCE_PREFIX "lp-step-send.ui");
   gtk_widget_class_bind_template_child (widget_class, LpStepSend, box);
-  gtk_widget_class_bind_template_child (widget_class, LpStepSend, guide);
-  gtk_widget_class_bind_template_child (widget_class, LpStepSend, postal_address);
-  gtk_widget_class_bind_template_child (widget_class, LpStepSend, print_button);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, intro_label);
   gtk_widget_class_bind_template_child (widget_class, LpStepSend, status_box);
   gtk_widget_class_bind_template_child (widget_class, LpStepSend, status_icon);
   gtk_widget_class_bind_template_child (widget_class, LpStepSend, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, confirm_box);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, confirm_check);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, confirm_error);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, send_section);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, send_explanation);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, send_button);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, failure_box);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, print_instead_button);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, save_instead_button);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, guide_section);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, guide);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, print_section);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, postal_address);
+  gtk_widget_class_bind_template_child (widget_class, LpStepSend, print_button);
 }
 
 static void
@@ -517,12 +1192,47 @@ lp_step_send_init (LpStepSend *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   build_guide (self);
-  lp_ui_name_after_label (self->print_button);
+
+  /* After the status: the summary takes the place of the routes once done. */
+  self->receipt_view = LP_RECEIPT_VIEW (lp_receipt_view_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->receipt_view), FALSE);
+  gtk_box_insert_child_after (self->box, GTK_WIDGET (self->receipt_view), self->status_box);
+  g_signal_connect_swapped (self->receipt_view, "print-summary",
+                            G_CALLBACK (lp_step_send_print_summary), self);
+  g_signal_connect_swapped (self->receipt_view, "save-summary",
+                            G_CALLBACK (save_summary_requested_cb), self);
+
+  for (GtkWidget **button = (GtkWidget *[]) { self->print_button, self->send_button,
+                                              self->cancel_button, self->retry_button,
+                                              self->print_instead_button,
+                                              self->save_instead_button, NULL };
+       *button != NULL; button++)
+    lp_ui_name_after_label (*button);
   g_signal_connect_swapped (self->print_button, "clicked",
-                            G_CALLBACK (lp_step_send_choose_printer_and_print), self);
+                            G_CALLBACK (lp_step_send_print_here), self);
+  g_signal_connect_swapped (self->print_instead_button, "clicked",
+                            G_CALLBACK (lp_step_send_print_here), self);
+  g_signal_connect_swapped (self->send_button, "clicked",
+                            G_CALLBACK (lp_step_send_send_now), self);
+  g_signal_connect_swapped (self->retry_button, "clicked",
+                            G_CALLBACK (lp_step_send_send_now), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked",
+                            G_CALLBACK (lp_step_send_cancel), self);
+  g_signal_connect_swapped (self->save_instead_button, "clicked",
+                            G_CALLBACK (lp_step_send_choose_file_and_save), self);
+  g_signal_connect_swapped (self->confirm_check, "toggled",
+                            G_CALLBACK (confirm_toggled_cb), self);
+  gtk_widget_set_visible (self->confirm_error, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->progress_label, NULL,
+                                  -1);
 }
 
-/* ---- For tests and the sending issue ----------------------------------------------------- */
+/* ---- For tests --------------------------------------------------------------------------- */
 
 const char *
 lp_step_send_get_status (LpStepSend *self)
@@ -538,4 +1248,71 @@ lp_step_send_get_status_is_error (LpStepSend *self)
 {
   g_return_val_if_fail (LP_IS_STEP_SEND (self), FALSE);
   return self->status_is_error;
+}
+
+LpStepSendState
+lp_step_send_get_state (LpStepSend *self)
+{
+  g_return_val_if_fail (LP_IS_STEP_SEND (self), LP_STEP_SEND_READY);
+  return self->state;
+}
+
+GtkWidget *
+lp_step_send_get_widget (LpStepSend *self,
+                         const char *name)
+{
+  static const struct { const char *name; gsize offset; } widgets[] = {
+    { "send", G_STRUCT_OFFSET (LpStepSend, send_button) },
+    { "cancel", G_STRUCT_OFFSET (LpStepSend, cancel_button) },
+    { "retry", G_STRUCT_OFFSET (LpStepSend, retry_button) },
+    { "print-instead", G_STRUCT_OFFSET (LpStepSend, print_instead_button) },
+    { "save-instead", G_STRUCT_OFFSET (LpStepSend, save_instead_button) },
+    { "print", G_STRUCT_OFFSET (LpStepSend, print_button) },
+    { "save", G_STRUCT_OFFSET (LpStepSend, save_button) },
+    { "confirm", G_STRUCT_OFFSET (LpStepSend, confirm_check) },
+    { "progress", G_STRUCT_OFFSET (LpStepSend, progress_bar) },
+    { "progress-label", G_STRUCT_OFFSET (LpStepSend, progress_label) },
+    { "send-section", G_STRUCT_OFFSET (LpStepSend, send_section) },
+    { "guide-section", G_STRUCT_OFFSET (LpStepSend, guide_section) },
+    { "receipt", G_STRUCT_OFFSET (LpStepSend, receipt_view) },
+  };
+
+  g_return_val_if_fail (LP_IS_STEP_SEND (self), NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (g_str_equal (widgets[i].name, name))
+      return G_STRUCT_MEMBER (GtkWidget *, self, widgets[i].offset);
+  return NULL;
+}
+
+const char *
+lp_step_send_get_submission_id (LpStepSend *self)
+{
+  g_return_val_if_fail (LP_IS_STEP_SEND (self), NULL);
+  return self->submission != NULL ? lp_submission_get_id (self->submission) : NULL;
+}
+
+GBytes *
+lp_step_send_get_letter (LpStepSend *self)
+{
+  g_return_val_if_fail (LP_IS_STEP_SEND (self), NULL);
+  return self->letter;
+}
+
+GBytes *
+lp_step_send_get_summary_pdf (LpStepSend *self)
+{
+  g_return_val_if_fail (LP_IS_STEP_SEND (self), NULL);
+  return self->receipt_pdf;
+}
+
+void
+lp_step_send_set_timings (LpStepSend          *self,
+                          const LpSendTimings *timings)
+{
+  g_return_if_fail (LP_IS_STEP_SEND (self));
+  g_clear_pointer (&self->timings, g_free);
+  if (timings != NULL)
+    self->timings = g_memdup2 (timings, sizeof *timings);
+  if (self->transport != NULL && timings != NULL)
+    lp_transport_set_timings (self->transport, timings);
 }

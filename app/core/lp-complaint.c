@@ -211,6 +211,32 @@ lp_complaint_copy (const LpComplaint *src)
   return dest;
 }
 
+/* Each field is set with lp_secure_set_string: lp_complaint_new() filled it with "". */
+LpComplaint *
+lp_complaint_new_for_household (const LpComplaint *from)
+{
+  LpComplaint *complaint;
+  const LpAddress *address;
+
+  g_return_val_if_fail (from != NULL, NULL);
+
+  complaint = lp_complaint_new ();
+  address = &from->complainant.address;
+  lp_secure_set_string (&complaint->campaign, from->campaign);
+  lp_secure_set_string (&complaint->complainant.address.street, address->street);
+  lp_secure_set_string (&complaint->complainant.address.complement, address->complement);
+  lp_secure_set_string (&complaint->complainant.address.postal_code, address->postal_code);
+  lp_secure_set_string (&complaint->complainant.address.city, address->city);
+  lp_secure_set_string (&complaint->complainant.address.country, address->country);
+  lp_secure_set_string (&complaint->complainant.phone, from->complainant.phone);
+  lp_secure_set_string (&complaint->facts.insurer, from->facts.insurer);
+  lp_secure_set_string (&complaint->facts.operator_id, from->facts.operator_id);
+  complaint->facts.notified = from->facts.notified;
+  lp_secure_set_string (&complaint->facts.notified_on, from->facts.notified_on);
+  lp_secure_set_string (&complaint->facts.notification_channel, from->facts.notification_channel);
+  return complaint;
+}
+
 void
 lp_complaint_free (LpComplaint *complaint)
 {

@@ -82,6 +82,11 @@ GType        lp_complaint_get_type         (void) G_GNUC_CONST;
 
 LpComplaint *lp_complaint_new              (void);
 LpComplaint *lp_complaint_copy             (const LpComplaint *complaint);
+/* The next complaint of the same household (assisted mode: each adult files their own):
+ * a new complaint with @from's campaign, the complainant's address and phone, and the
+ * insurer, operator, "notified", date and channel copied; nothing else (no name, NIR,
+ * account, attachment or signature). */
+LpComplaint *lp_complaint_new_for_household (const LpComplaint *from);
 /* Zeroes every string and image, then frees. */
 void         lp_complaint_free             (LpComplaint *complaint);
 
