@@ -5,7 +5,14 @@
  * interface language, the text size (A+ / A−) and the in-program high contrast.
  *
  * Actions: app.quit, app.language (s: "fr", "en", "ar", "es"), app.text-bigger,
- * app.text-smaller, app.high-contrast (stateful boolean).
+ * app.text-smaller, app.high-contrast (stateful boolean), app.erase-and-finish
+ * (lp_application_wipe), app.new-household-complaint
+ * (lp_application_new_household_complaint).
+ *
+ * Kiosk and assisted modes (issue 5; the window does the screens, see lp-window.h): the
+ * site's language at startup and after every wipe; the screen kept awake from the moment
+ * someone starts until the wipe; no Ctrl+Q in kiosk mode; a broken site configuration
+ * shows LpKioskErrorWindow instead of the form.
  */
 #pragma once
 
@@ -49,6 +56,25 @@ LpCampaign    *lp_application_get_campaign      (LpApplication *self);
  * is lost and the same step stays shown. */
 void           lp_application_set_language      (LpApplication *self,
                                                  const char    *code);
+
+/* Someone has started (left the welcome step, or changed the language, text size or
+ * contrast): from then on the screen is kept awake (kiosk, assisted) and the inactivity
+ * warning has something to protect. */
+void           lp_application_mark_in_use       (LpApplication *self);
+gboolean       lp_application_get_in_use        (LpApplication *self);
+
+/* Forgets the session (architecture.md §8): the old windows are cut from the model, the
+ * model is zeroed and replaced by an empty one, the print route's private directories
+ * under $XDG_RUNTIME_DIR are removed (kiosk, assisted), the clipboard and the primary
+ * selection are emptied, the screen may sleep again, the language, text size and contrast
+ * go back to the site's, and every window is rebuilt on the welcome step (other dialogs
+ * are closed). The end of the inactivity countdown, "Erase my data and finish" and the
+ * exit all come here (the exit without rebuilding anything). */
+void           lp_application_wipe              (LpApplication *self);
+/* Assisted mode: the next complaint of the same household. The one just finished is
+ * wiped; the new one starts with its address, phone and insurer
+ * (lp_complaint_new_for_household) on the welcome step, in the same language. */
+void           lp_application_new_household_complaint (LpApplication *self);
 
 /* Text size as a factor of the system's (1.0 = as the system says; up to 2.0). */
 double         lp_application_get_text_scale    (LpApplication *self);

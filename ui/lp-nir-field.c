@@ -4,6 +4,7 @@
 #include "lp-nir-field.h"
 #include "lp-nir.h"
 #include "lp-secure.h"
+#include "lp-secure-buffer.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -150,8 +151,12 @@ static void
 lp_nir_field_init (LpNirField *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_autoptr (GtkEntryBuffer) buffer = lp_secure_buffer_new ();
 
-  self->entry = GTK_ENTRY (gtk_entry_new ());
+  /* The number's memory is zeroed when it changes and when the entry dies; the undo
+   * history would keep copies of its own (architecture.md §8). */
+  self->entry = GTK_ENTRY (gtk_entry_new_with_buffer (buffer));
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->entry), FALSE);
   /* 15 characters and the spaces of the carte Vitale's grouping, with some slack. */
   gtk_entry_set_max_length (self->entry, 30);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 24);

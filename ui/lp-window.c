@@ -48,9 +48,12 @@ struct _LpWindow
   GtkWidget         *backdrop;       /* the overlay child shown over the form, or NULL */
   GtkWidget         *card;           /* the card in it (countdown or administrator) */
   GtkWidget         *focus_before;   /* weak: where the focus was before the card */
+  guint              hold_id;        /* the administrator's press on the title */
 };
 
 G_DEFINE_FINAL_TYPE (LpWindow, lp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define ADMIN_HOLD_MS 3000
 
 static LpApplication *
 get_app (LpWindow *self)
@@ -91,6 +94,9 @@ scroll_to_target_cb (GtkWidget     *widget,
       return G_SOURCE_CONTINUE;
     }
   self->scroll_laid_out = FALSE;
+  /* The viewport moves its child by the scroll offset: measure in the child's space. */
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
   if (self->scroll_target != NULL && content != NULL
       && gtk_widget_compute_bounds (self->scroll_target, content, &bounds))
     {
@@ -104,14 +110,22 @@ scroll_to_target_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Brings @widget into view once the page is laid out. */
+static void
+scroll_into_view (LpWindow  *self,
+                  GtkWidget *widget)
+{
+  if (self->scroll_target == NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_target_cb, NULL, NULL);
+  g_set_object (&self->scroll_target, widget);
+}
+
 static void
 focus_field (LpWindow    *self,
              LpFormField *field)
 {
   lp_form_field_focus (field);
-  if (self->scroll_target == NULL)
-    gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_target_cb, NULL, NULL);
-  g_set_object (&self->scroll_target, GTK_WIDGET (field));
+  scroll_into_view (self, GTK_WIDGET (field));
 }
 
 static void
@@ -363,16 +377,24 @@ show_card (LpWindow  *self,
            GtkWidget *card)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *scroller;
 
   hide_card (self);
   if (focus != NULL)
     g_set_weak_pointer (&self->focus_before, focus);
   self->backdrop = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->backdrop, "lp-kiosk-backdrop");
+  /* Centred when it fits; scrolled when the text is large (A+, 200 %). */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_valign (scroller, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_set_halign (card, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (card, GTK_ALIGN_CENTER);
-  gtk_widget_set_vexpand (card, TRUE);
-  gtk_box_append (GTK_BOX (self->backdrop), card);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), card);
+  gtk_box_append (GTK_BOX (self->backdrop), scroller);
   self->card = card;
   gtk_overlay_add_overlay (self->overlay, self->backdrop);
   gtk_widget_set_sensitive (self->wizard_box, FALSE);
@@ -492,13 +514,33 @@ admin_activated (GtkWidget  *widget,
   lp_window_open_admin (LP_WINDOW (widget));
 }
 
-static void
-title_long_pressed_cb (GtkGestureLongPress *gesture,
-                       double               x,
-                       double               y,
-                       LpWindow            *self)
+/* The touch gesture: holding the program's name for ADMIN_HOLD_MS (GtkGestureLongPress
+ * stops at about one second, which a curious finger reaches too easily). */
+static gboolean
+title_held_cb (gpointer user_data)
 {
+  LpWindow *self = user_data;
+
+  self->hold_id = 0;
   lp_window_open_admin (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  LpWindow        *self)
+{
+  g_clear_handle_id (&self->hold_id, g_source_remove);
+  self->hold_id = g_timeout_add (ADMIN_HOLD_MS, title_held_cb, self);
+}
+
+static void
+title_released_cb (LpWindow *self)
+{
+  g_clear_handle_id (&self->hold_id, g_source_remove);
 }
 
 static gboolean
@@ -507,27 +549,38 @@ refuse_cb (GtkWindow *window)
   return TRUE;
 }
 
+/* GtkWindow's handler of "enable-debugging" (Ctrl+Shift+I, Ctrl+Shift+D) opens the
+ * inspector: never in a kiosk, where it would show every widget's content. */
+static gboolean
+lp_window_enable_debugging (GtkWindow *window,
+                            gboolean   toggle)
+{
+  if (LP_WINDOW (window)->mode == LP_SITE_MODE_KIOSK)
+    return TRUE;
+  return GTK_WINDOW_CLASS (lp_window_parent_class)->enable_debugging (window, toggle);
+}
+
 /* Kiosk: no way to the desktop, to the inspector or out of the window but the
  * administrator's (tech-notes.md §2.1). */
 static void
 lock_down (LpWindow *self)
 {
-  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkGesture *hold = gtk_gesture_click_new ();
 
   gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
   adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
   adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);
   g_signal_connect (self, "close-request", G_CALLBACK (refuse_cb), NULL);
-  /* Ctrl+Shift+I / Ctrl+Shift+D: the handler stops the signal before GTK's own runs. The
-   * keybinding itself is turned off by the deployment (dconf, org.gtk.gtk4.Settings.Debug). */
-  g_signal_connect (self, "enable-debugging", G_CALLBACK (refuse_cb), NULL);
+  /* Ctrl+Shift+I / Ctrl+Shift+D are refused by lp_window_enable_debugging(); the deployment
+   * also turns the keybinding off (dconf, org.gtk.gtk4.Settings.Debug). */
   gtk_window_set_interactive_debugging (FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
 
-  /* The touch gesture: a long press (about 3 s) on the program's name. */
-  gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (long_press), 6.0);
-  g_signal_connect (long_press, "pressed", G_CALLBACK (title_long_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->window_title), GTK_EVENT_CONTROLLER (long_press));
+  g_signal_connect (hold, "pressed", G_CALLBACK (title_pressed_cb), self);
+  g_signal_connect_swapped (hold, "released", G_CALLBACK (title_released_cb), self);
+  g_signal_connect_swapped (hold, "stopped", G_CALLBACK (title_released_cb), self);
+  g_signal_connect_swapped (hold, "cancel", G_CALLBACK (title_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->window_title), GTK_EVENT_CONTROLLER (hold));
 }
 
 static gboolean
@@ -545,12 +598,21 @@ static void
 focus_widget_changed_cb (LpWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *field;
 
   if (self->keyboard == NULL || focus == NULL || self->card != NULL)
     return;
   if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->keyboard)))
     return;
-  gtk_revealer_set_reveal_child (self->keyboard_revealer, is_text_field (focus));
+  if (!is_text_field (focus))
+    {
+      gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, TRUE);
+  /* The form just lost the keyboard's height: keep the field, its label first, in view. */
+  field = gtk_widget_get_ancestor (focus, LP_TYPE_FORM_FIELD);
+  scroll_into_view (self, field != NULL ? field : focus);
 }
 
 /* A touch on the field that already has the focus brings back a keyboard that was hidden. */
@@ -585,6 +647,9 @@ add_keyboard (LpWindow *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->keyboard = lp_kiosk_keyboard_new ();
+  /* "Next field" must not select the next field's text: the next key would replace it. */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-entry-select-on-focus", FALSE,
+                NULL);
   g_signal_connect_swapped (self->keyboard, "hide-requested", G_CALLBACK (keyboard_hide_cb),
                             self);
   gtk_revealer_set_child (self->keyboard_revealer, GTK_WIDGET (self->keyboard));
@@ -674,6 +739,7 @@ lp_window_dispose (GObject *object)
     g_ptr_array_set_size (self->summary_fields, 0);
   g_clear_object (&self->scroll_target);
   g_clear_object (&self->inactivity);
+  g_clear_handle_id (&self->hold_id, g_source_remove);
   g_clear_weak_pointer (&self->focus_before);
   self->backdrop = NULL;
   self->card = NULL;
@@ -700,6 +766,7 @@ lp_window_class_init (LpWindowClass *klass)
 
   object_class->dispose = lp_window_dispose;
   object_class->finalize = lp_window_finalize;
+  GTK_WINDOW_CLASS (klass)->enable_debugging = lp_window_enable_debugging;
 
   g_type_ensure (LP_TYPE_STEPPER);
   lp_ui_ensure_resources ();

@@ -5,13 +5,22 @@
  *
  * Actions: win.next (validate the step with the core validators, then go on or show the
  * errors), win.back, win.go-to-step (s: a step name, no validation: the review step's
- * "Change" links), win.help. Enter in a field activates "Next" (the default widget).
+ * "Change" links), win.help, win.admin (Ctrl+Alt+Shift+A). Enter in a field activates
+ * "Next" (the default widget).
+ *
+ * Kiosk and assisted modes (issue 5), from the application's site configuration: the
+ * site's name under the title; in kiosk mode fullscreen, no window controls, no inspector,
+ * and the administrator's gesture (Ctrl+Alt+Shift+A, or a 3-second press on the program's
+ * name) that opens the PIN card; outside home mode the inactivity warning (a countdown card
+ * over the form, then lp_application_wipe()); with [kiosk] touch-keyboard the on-screen
+ * keyboard under the form while a text field has the focus.
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "lp-application.h"
+#include "lp-kiosk-keyboard.h"
 #include "lp-step.h"
 #include "lp-stepper.h"
 
@@ -44,6 +53,26 @@ void       lp_window_store            (LpWindow   *self);
 /* Replaces this window by a new one built in the current language, on the same step,
  * with the same size; this one is destroyed. Returns the new window. */
 LpWindow  *lp_window_rebuild          (LpWindow   *self);
+
+/* A new window in the current language showing step @index from the session's model, as
+ * after a wipe; this one is detached from the model first (nothing it holds can reach the
+ * new model), then destroyed. Returns the new window. */
+LpWindow  *lp_window_reset            (LpWindow   *self,
+                                       guint       index);
+/* Stops every step from reading or writing the model (before the model is replaced). */
+void       lp_window_detach_model     (LpWindow   *self);
+
+/* The administrator's gesture: shows the PIN card and returns TRUE in kiosk mode with a
+ * valid [kiosk] admin-pin-hash; otherwise does nothing (and says so in the log). */
+gboolean   lp_window_open_admin       (LpWindow   *self);
+/* Shows the inactivity countdown now, as the timer would (tests). FALSE when there is no
+ * inactivity watch (home mode) or nothing to protect. */
+gboolean   lp_window_show_inactivity_warning (LpWindow *self);
+/* The card shown over the form (an LpKioskCountdown or LpKioskAdmin), or NULL. */
+GtkWidget *lp_window_get_card         (LpWindow   *self);
+/* The on-screen keyboard (NULL without [kiosk] touch-keyboard), and whether it shows. */
+LpKioskKeyboard *lp_window_get_keyboard (LpWindow *self);
+gboolean   lp_window_get_keyboard_shown (LpWindow *self);
 
 /* For tests and for the steps. */
 LpStepper *lp_window_get_stepper      (LpWindow   *self);

@@ -59,7 +59,11 @@ struct _LpSiteConfig {
   guint inactivity_warning;   /* seconds, default 120 */
   guint inactivity_grace;     /* seconds, default 30 */
   gboolean touch_keyboard;    /* show the in-app keyboard (default FALSE) */
-  char *admin_pin_hash;       /* opaque to this module (issue 5); "" when not set */
+  char *admin_pin_hash;       /* "" when not set; else "sha256:<salt>:<digest>": <salt> 16 to 64
+                               * lowercase hex digits, <digest> the 64 lowercase hex digits of
+                               * SHA-256 over the salt as written followed by the PIN (4 to 12
+                               * digits). Checked by ui/lp-kiosk-pin.h, which says how to make
+                               * one; opaque to this module. */
 
   /* [send] */
   LpSiteTransport transport;
