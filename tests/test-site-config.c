@@ -74,7 +74,8 @@ test_full_file (Fixture       *fx,
     "inactivity-warning=90\n"
     "inactivity-grace=20\n"
     "touch-keyboard=true\n"
-    "admin-pin-hash=$argon2id$v=19$abc\n"
+    "admin-pin-hash=sha256:00112233445566778899aabbccddeeff:"
+    "9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab\n"
     "\n"
     "[send]\n"
     "transport=relay\n"
@@ -92,7 +93,8 @@ test_full_file (Fixture       *fx,
   g_assert_cmpuint (config->inactivity_warning, ==, 90);
   g_assert_cmpuint (config->inactivity_grace, ==, 20);
   g_assert_true (config->touch_keyboard);
-  g_assert_cmpstr (config->admin_pin_hash, ==, "$argon2id$v=19$abc");
+  g_assert_cmpstr (config->admin_pin_hash, ==, "sha256:00112233445566778899aabbccddeeff:"
+                   "9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab");
   g_assert_cmpint (config->transport, ==, LP_SITE_TRANSPORT_RELAY);
   g_assert_cmpstr (config->secret, ==, "s3cr3t-token");
   g_assert_cmpstr (config->recipient, ==, "plainte@example.org");
@@ -165,6 +167,7 @@ test_errors_name_key_and_line (Fixture       *fx,
     { "[site]\nname=A\nmode=kiosque\n", ":3: [site] mode:", "kiosk" },
     { "[site]\nname=A\n[kiosk]\ninactivity-warning=2\n", ":4: [kiosk] inactivity-warning:", "between" },
     { "[kiosk]\n\ninactivity-grace=abc\n", ":3: [kiosk] inactivity-grace:", "seconds" },
+    { "[kiosk]\nadmin-pin-hash=1234\n", ":2: [kiosk] admin-pin-hash:", "sha256:" },
     { "[kiosk]\ntouch-keyboard=oui\n", ":2: [kiosk] touch-keyboard:", "true or false" },
     { "[site]\nnom=A\n", ":2: [site] nom:", "name" },
     { "[sites]\nname=A\n", ":1: [sites]:", "[site]" },

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lp-site-config"
 
 #include "lp-site-config.h"
+#include "lp-kiosk-pin.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -509,6 +510,10 @@ load_kiosk (Loader  *loader,
       || !get_boolean (loader, "kiosk", "touch-keyboard", &config->touch_keyboard, error))
     return FALSE;
   get_text (loader, "kiosk", "admin-pin-hash", &config->admin_pin_hash);
+  if (config->admin_pin_hash[0] != '\0' && !lp_kiosk_pin_hash_is_valid (config->admin_pin_hash))
+    return fail (loader, error, LP_SITE_CONFIG_ERROR_INVALID, "kiosk", "admin-pin-hash",
+                 _("this is not a PIN hash of the form sha256:<salt>:<digest>. Make one with "
+                   "the commands given in the installation guide, never write the PIN itself."));
   return TRUE;
 }
 
