@@ -15,4 +15,9 @@ fi
 for tool in xvfb-run dbus-run-session; do
   command -v "$tool" >/dev/null 2>&1 || { echo "Bail out! $tool is missing: run scripts/deps.sh"; exit 1; }
 done
-exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"
+# Only the test program's own output may reach stdout (TAP): the accessibility registry that
+# dbus-run-session starts prints "SpiRegistry daemon is running" there, so everything but
+# the test goes to stderr. The test writes to the original stdout through fd 3.
+exec 3>&1
+exec xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' sh "$@" >&2
