@@ -431,6 +431,11 @@ lp_application_activate (GApplication *application)
           if (clock != NULL)
             g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), self);
         }
+      gtk_window_present (window);
+      /* As on every step change: the person starts on the step's first control (the
+       * language choice), not on GTK's default pick, the Next button. */
+      lp_step_focus_first (lp_window_get_current_step (LP_WINDOW (window)));
+      return;
     }
   gtk_window_present (window);
 }

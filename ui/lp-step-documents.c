@@ -563,7 +563,9 @@ add_clicked_cb (LpStepDocuments *self)
   chooser = gtk_file_chooser_native_new (_("Add a document"),
                                          native != NULL ? GTK_WINDOW (native) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Add"), _("_Cancel"));
+                                         /* No mnemonic: GTK 4.8 names the
+                                          * native dialog's buttons "_Add Add". */
+                                         _("Add"), _("Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 

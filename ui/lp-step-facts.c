@@ -362,6 +362,19 @@ lp_step_facts_dispose (GObject *object)
   G_OBJECT_CLASS (lp_step_facts_parent_class)->dispose (object);
 }
 
+/* The step starts on its first question, the first consequence, whichever of the check
+ * buttons the box would pick by itself. */
+static gboolean
+lp_step_facts_focus_first (LpStep *step)
+{
+  LpStepFacts *self = LP_STEP_FACTS (step);
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->consequence_box));
+
+  if (first != NULL && gtk_widget_get_visible (GTK_WIDGET (self->consequences)))
+    return gtk_widget_grab_focus (first);
+  return LP_STEP_CLASS (lp_step_facts_parent_class)->focus_first (step);
+}
+
 static void
 lp_step_facts_class_init (LpStepFactsClass *klass)
 {
@@ -372,6 +385,7 @@ lp_step_facts_class_init (LpStepFactsClass *klass)
   step_class->load_from_model = lp_step_facts_load_from_model;
   step_class->store_to_model = lp_step_facts_store_to_model;
   step_class->collect_issues = lp_step_facts_collect_issues;
+  step_class->focus_first = lp_step_facts_focus_first;
 
   lp_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -685,7 +685,9 @@ choose_file (LpStepSend *self,
                                                                       : _("Save the letter"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
+                                               /* No mnemonic: GTK 4.8 names the
+                                                * native dialog's buttons "_Save Save". */
+                                               _("Save"), _("Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");

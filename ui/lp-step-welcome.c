@@ -90,6 +90,9 @@ add_language_buttons (LpStepWelcome *self)
                                           _("Language in use"), -1);
         }
       gtk_flow_box_append (self->language_box, button);
+      /* The flow box wraps each button in a focusable child with no name: Tab would stop
+       * on it and a screen reader would read "GtkFlowBoxChild". The button is enough. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
 }
 
