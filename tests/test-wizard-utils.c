@@ -20,6 +20,8 @@ lp_wizard_test_init (int    *argc,
   if (localedir != NULL && localedir[0] != '\0')
     bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* As main() does: GtkBuilder translates the .ui files through the default domain. */
+  textdomain (GETTEXT_PACKAGE);
   /* Screenshots and focus checks must not catch a sliding transition half-way. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* GTK 4.8 warns "GtkText - unexpected blinking selection" when a blink tick meets an

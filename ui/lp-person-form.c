@@ -171,13 +171,13 @@ build_identity (LpPersonForm *self)
                                         "Example: 69, 2A or 971"),
                                       self->representative, GTK_INPUT_PURPOSE_FREE_FORM);
   self->birth_country = add_entry (self, "birth_place.country", _("Country of birth"),
-                                   _("Example: Algeria"), FALSE, GTK_INPUT_PURPOSE_FREE_FORM);
+                                   _("In French, as it will appear in the letter. Example: Algérie"), FALSE, GTK_INPUT_PURPOSE_FREE_FORM);
   lp_form_field_set_optional (self->birth_country, self->representative);
 
-  self->nationality = add_entry (self, "nationality", _("Nationality"), _("Example: French"),
+  self->nationality = add_entry (self, "nationality", _("Nationality"), _("In French, as it will appear in the letter. Example: française"),
                                  TRUE, GTK_INPUT_PURPOSE_FREE_FORM);
   self->profession = add_entry (self, "profession", _("Profession"),
-                                _("Example: retired nurse"), TRUE, GTK_INPUT_PURPOSE_FREE_FORM);
+                                _("In French, as it will appear in the letter. Example: infirmière retraitée"), TRUE, GTK_INPUT_PURPOSE_FREE_FORM);
   lp_choice_field_set_active (self->born_where, "france");
   update_birth_place (self);
 }

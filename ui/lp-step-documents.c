@@ -397,7 +397,7 @@ build_row (LpStepDocuments    *self,
   lp_form_field_set_control (row->file_field, build_file_control (row));
 
   row->title_field = lp_form_field_new (_("Title of this document"), title_path);
-  lp_form_field_set_hint (row->title_field, _("Example: Letter from my mutuelle"));
+  lp_form_field_set_hint (row->title_field, _("In French, as it will appear in the letter. Example: Courrier de ma mutuelle"));
   lp_form_field_set_text (row->title_field, attachment->title);
   g_signal_connect (row->title_field, "changed", G_CALLBACK (title_changed_cb), row);
   name_remove_button (row);

@@ -1173,7 +1173,7 @@ validate_facts (const LpFacts    *facts,
     lp_issue_list_add (issues, LP_SEVERITY_ERROR, "facts.notified",
                        _("Were you told by your insurer? This letter is for people whose health "
                          "insurer or mutuelle told them their data was part of the breach. If "
-                         "you were told, tick the box."));
+                         "you were told, confirm it."));
   lp_validate_date (facts->notified_on, LP_DATE_NOTIFIED, today, "facts.notified_on", issues);
   validate_channel (facts, campaign, issues);
   lp_validate_text (facts->member_number, LP_TEXT_LINE, _("Member number"), FALSE,
