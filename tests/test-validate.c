@@ -197,6 +197,9 @@ test_free_text (void)
   assert_text_ok (longest, LP_TEXT_FREE);
   assert_text_error (too_long, LP_TEXT_FREE, "20000");
   assert_text_error ("Un bip\x07 ici", LP_TEXT_FREE, "control character");
+  /* Printed in the French letter: no script the letter cannot print. */
+  assert_text_error ("J’ai reçu un SMS : « بطاقتك »", LP_TEXT_FREE, "Latin letters");
+  assert_text_error ("收到短信", LP_TEXT_FREE, "Latin letters");
   assert_text_error ("Dupr\xe9", LP_TEXT_FREE, "UTF-8");
 
   /* Emoji: a warning, given once however many there are. */

@@ -149,7 +149,22 @@ judge_char (gunichar   c,
         return CHAR_OK;
       if (is_invisible (c))
         return CHAR_INVISIBLE;
-      return c > 0xFFFF ? CHAR_OUTSIDE_BMP : CHAR_OK;
+      if (c > 0xFFFF)
+        return CHAR_OUTSIDE_BMP;
+      /* The account is printed in the French letter. Quoting a scam text in Cyrillic or
+       * Greek prints fine (the letter's font has them, no shaping needed); Arabic, Hebrew or
+       * Chinese would come out as unjoined, reversed or missing glyphs (libharu does no
+       * shaping and no right-to-left), so they are refused with a request for French. */
+      if (g_unichar_isalpha (c))
+        {
+          GUnicodeScript script = g_unichar_get_script (c);
+
+          if (script != G_UNICODE_SCRIPT_LATIN && script != G_UNICODE_SCRIPT_COMMON
+              && script != G_UNICODE_SCRIPT_INHERITED && script != G_UNICODE_SCRIPT_CYRILLIC
+              && script != G_UNICODE_SCRIPT_GREEK)
+            return CHAR_OTHER_SCRIPT;
+        }
+      return CHAR_OK;
     }
 
   if (is_invisible (c))
