@@ -142,6 +142,19 @@ if not frames:
     sys.exit(2)
 found = showing_controls(frames[0], [])
 print("window controls showing: " + (", ".join(found) if found else "none"))
+
+# The site's language=fr, from the first screen on: the stepper says "Étape 1 sur 8".
+def names(acc, out, depth=0):
+    for child in acc:
+        if child is None or depth > 40:
+            continue
+        if child.name:
+            out.append(child.name)
+        names(child, out, depth + 1)
+    return out
+stepper = [n for n in names(frames[0], []) if n.startswith("Étape ") or n.startswith("Step ")]
+with open(sys.argv[1], "w") as f:
+    f.write((stepper[0] if stepper else "no stepper") + "\n")
 sys.exit(1 if found else 0)
 EOF
 
@@ -154,7 +167,15 @@ tmp=$1
 export XDG_RUNTIME_DIR="$tmp/runtime"
 export WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman
 export GTK_A11Y=atspi
-cage -d -- "$LP_SESSION_SCRIPT" >"$tmp/cage.log" 2>&1 &
+# -r -r (the output turned 180 degrees; grim turns the capture back): Debian 12's cage 0.1.4
+# (wlroots 0.15) shows a view that covers the whole output, as a fullscreen kiosk does, by
+# handing the client's buffer straight to the output (direct scan-out). On the headless
+# output, a capture then makes cage draw the frame itself, with damage tracking that never
+# saw the client's frames: grim gets a completely black picture of a window that is there.
+# A turned output cannot take the client's buffer as it is, so cage draws every frame and
+# the capture shows what the program drew. A real output (DRM) is not concerned: nothing
+# captures it.
+cage -d -r -r -- "$LP_SESSION_SCRIPT" >"$tmp/cage.log" 2>&1 &
 cage=$!
 display=""
 for _ in $(seq 1 100); do
@@ -183,7 +204,7 @@ for i in $(seq 1 60); do
   previous=$sum
 done
 [ -f "$tmp/capture.png" ] || cp "$tmp/shot-$i.png" "$tmp/capture.png" 2>/dev/null
-/usr/bin/python3 "$tmp/controls.py" >"$tmp/controls.out" 2>"$tmp/controls.err"
+/usr/bin/python3 "$tmp/controls.py" "$tmp/stepper.out" >"$tmp/controls.out" 2>"$tmp/controls.err"
 echo $? >"$tmp/controls.status"
 # The process tree: the program must run as this account, with the session's environment.
 pid=$(pgrep -n -u "$(id -u)" -f -- "--kiosk --config" || true)
@@ -238,6 +259,10 @@ controls_status=$(cat "$tmp/controls.status" 2>/dev/null || echo 2)
 sed 's/^/# /' "$tmp/controls.out" "$tmp/controls.err" 2>/dev/null
 [ "$controls_status" -eq 0 ]
 result $? "fullscreen: no window controls (close, minimize, maximize) are showing"
+
+stepper=$(cat "$tmp/stepper.out" 2>/dev/null)
+case "$stepper" in "Étape 1 sur "*) true ;; *) false ;; esac
+result $? "the first screen is in the site's language, French (stepper: ${stepper:-none})"
 
 user=$(cat "$tmp/program.user" 2>/dev/null)
 expected_user=$(if [ "$(id -u)" -eq 0 ]; then echo "$test_user"; else id -un; fi)

@@ -155,8 +155,9 @@ def fill(wizard):
     if fw.text_of(place) == "":
         fw.type_into(place, "Corte")
     wizard.next(8)
-    tap.ok(True, "filled the eight steps in kiosk mode as %s %s, NIR %s"
-           % (GIVEN_NAME, BIRTH_NAME, NIR_GROUPED))
+    # Not the name nor the NIR in the TAP output: meson keeps it in a log file, and a build
+    # directory under /tmp would be a match of the search below.
+    tap.ok(True, "filled the eight steps in kiosk mode with the distinctive name and NIR")
 
 
 def print_letter(wizard, app, out_dir):
@@ -195,16 +196,26 @@ def print_letter(wizard, app, out_dir):
             raise Failure("no “Print” button in the print dialog (buttons: %s)"
                           % ", ".join(repr(fw.name(b)) for b in buttons))
         fw.click(chosen[0])
+
+    # The printout must have the letter's text: when a filter fails, cups-pdf still writes a
+    # PDF, of nothing (then the job stays in the queue, its spool files with it).
+    def letters_printed():
+        count = 0
+        for pdf in glob.glob(os.path.join(out_dir, "*.pdf")):
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True,
+                                  text=True).stdout
+            if len(text.split()) >= 20:
+                count += 1
+        return count
     try:
-        fw.wait_for(lambda: [p for p in glob.glob(os.path.join(out_dir, "*.pdf"))
-                             if os.path.getsize(p) > 1000], 60, "cups-pdf's PDF")
-        fw.pump(1.0)
+        fw.wait_for(letters_printed, 60, "the letter in cups-pdf's output")
     except Failure:
         pass
     pdfs = glob.glob(os.path.join(out_dir, "*.pdf"))
-    tap.ok(len(pdfs) > 0, "the letter was printed to the cups-pdf queue %s (%d PDF)"
-           % (QUEUE, len(pdfs)))
-    return len(pdfs) > 0
+    letters = letters_printed()
+    tap.ok(letters > 0, "the letter was printed to the cups-pdf queue %s (%d PDF, %d with "
+           "text in it)" % (QUEUE, len(pdfs), letters))
+    return letters > 0
 
 
 def current_wizard(app):
@@ -229,12 +240,38 @@ def position_now(app):
 
 def reset(wizard, app):
     """The kiosk's end button when it has one, else the inactivity countdown. Returns how."""
-    erase = [b for b in fw.find_all(wizard.frame, "push button")
+    # The window showing now (printing may have replaced the one the test started with).
+    now = current_wizard(app)
+    frame = now.frame if now is not None else wizard.frame
+    erase = [b for b in fw.find_all(frame, "push button")
              if re.match(r"^(Erase|Delete) my data", fw.name(b))]
+    tap.diag("erase buttons: %s" % ", ".join(repr(fw.name(b)) for b in erase))
     if erase:
         fw.click(erase[0])
         how = "the “%s” button" % fw.name(erase[0])
         timeout = 20
+        # It asks first ("Erase everything you typed?"): confirm, as the person would.
+        confirm = []
+
+        def erase_response():
+            for window in fw.children(app):
+                if fw.same(window, frame):
+                    continue
+                # GTK 4.8 names a response button "_Erase Erase".
+                confirm[:] = [b for b in fw.walk(window) if fw.role(b) == "push button"
+                              and fw.name(b).replace("_", "").split()[:1] == ["Erase"]]
+                if confirm:
+                    break
+            return confirm
+        try:
+            fw.wait_for(erase_response, 10, "the confirmation of “%s”" % fw.name(erase[0]))
+            fw.click(confirm[0])
+            how += " (confirmed)"
+        except Failure:
+            how += " (no confirmation dialog)"
+            tap.diag("windows: %s" % ", ".join("%s %r: %s" % (fw.role(w), fw.name(w), [
+                (fw.role(b), fw.name(b)) for b in fw.walk(w, False)
+                if fw.role(b) == "push button"]) for w in fw.children(app)))
     else:
         how = "the inactivity countdown (%d s + %d s)" % (INACTIVITY_WARNING, INACTIVITY_GRACE)
         timeout = INACTIVITY_WARNING + INACTIVITY_GRACE + 30
@@ -317,13 +354,17 @@ def main():
     program = sys.argv[1]
     if os.geteuid() != 0:
         bail("run as root: the private CUPS server runs the cups-pdf backend as root")
-    for tool in ("gcore", "gdb", "cupsd", "lpstat"):
+    for tool in ("gcore", "gdb", "cupsd", "lpstat", "pdftotext"):
         if shutil.which(tool) is None and not os.path.exists("/usr/sbin/" + tool):
             bail("%s is missing: run scripts/deps.sh" % tool)
     if os.environ.get("GTK_A11Y") != "atspi" or os.environ.get("NO_AT_BRIDGE"):
         bail("run me with GTK_A11Y=atspi and without NO_AT_BRIDGE (tests/run-gui-test.sh)")
 
     root = tempfile.mkdtemp(prefix="lp-kiosk-privacy-")
+    # cupsd's filters run as the user lp and read the job from the spool under root: it must
+    # be traversable (not listable). A 0700 root made pdftopdf fail ("Unable to copy PDF
+    # file: Permission denied"): the jobs stayed in the queue, their spool files with them.
+    os.chmod(root, 0o711)
     cups_state = os.path.join(root, "cups")
     home = os.path.join(root, "home")
     runtime = os.path.join(root, "runtime")
@@ -384,9 +425,19 @@ def main():
         spool = os.path.join(cups_state, "spool")
         job_files = [p for p in glob.glob(os.path.join(spool, "*"))
                      if re.match(r"^[cd]\d+", os.path.basename(p))]
+        details = ["left: " + p for p in job_files]
+        if job_files or not printed:
+            # Why: the jobs' states, and what cupsd said about them.
+            details += ["lpstat: " + line for line in subprocess.run(
+                ["lpstat", "-W", "all", "-l", "-o"], env=env, capture_output=True,
+                text=True).stdout.splitlines()[:20]]
+            try:
+                with open(os.path.join(cups_state, "log", "error_log"), errors="replace") as f:
+                    details += ["error_log: " + line.rstrip() for line in f.readlines()[-25:]]
+            except OSError:
+                pass
         tap.ok(printed and not job_files,
-               "no print spool copy is left in the CUPS spool (PreserveJobFiles No)",
-               ["left: " + p for p in job_files])
+               "no print spool copy is left in the CUPS spool (PreserveJobFiles No)", details)
 
         reset(wizard, app)
 

@@ -32,8 +32,12 @@ struct _LpWindow
   GtkWidget         *back_button;
   GtkWidget         *next_button;
 
-  /* Borrowed: children of the stack, in order */
+  /* Borrowed: children of the stack, one slot per step of lp-steps.c, in order; NULL until
+   * the step is built. Only the step shown first is built before the first frame; the
+   * others when first needed (ensure_step) or one per idle after that frame. */
   GPtrArray         *steps;
+  guint              build_idle_id;
+  gboolean           model_detached;
   /* Owned: the fields the summary links to, in order */
   GPtrArray         *summary_fields;
   /* Owned: the field to bring into view once the page is laid out, or NULL */
@@ -48,6 +52,7 @@ struct _LpWindow
   GtkWidget         *backdrop;       /* the overlay child shown over the form, or NULL */
   GtkWidget         *card;           /* the card in it (countdown or administrator) */
   GtkWidget         *focus_before;   /* weak: where the focus was before the card */
+  GtkWidget         *erase_button;   /* in the header bar; NULL in home mode */
   guint              hold_id;        /* the administrator's press on the title */
 };
 
@@ -187,17 +192,44 @@ show_error_summary (LpWindow  *self,
   gtk_widget_set_visible (self->error_summary, TRUE);
 }
 
+/* Step @index, built and added to the stack on first use (issue 3: nothing slow before the
+ * first frame, and building all eight steps is not quick). */
+static LpStep *
+ensure_step (LpWindow *self,
+             guint     index)
+{
+  LpApplication *app;
+  LpStep *step = g_ptr_array_index (self->steps, index);
+
+  if (step != NULL)
+    return step;
+  step = lp_steps_create (index);
+  /* The title names the page for screen readers. */
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (step), lp_steps_get (index)->name,
+                        lp_steps_get_title (index));
+  g_ptr_array_index (self->steps, index) = step;
+  app = get_app (self);
+  /* Without the campaign: it may not be loaded yet; show_step() gives it. */
+  if (app != NULL && !self->model_detached)
+    lp_step_set_model (step, lp_application_get_complaint (app), NULL);
+  /* The step on screen always shows the model (and a later store must not write empty
+   * widgets into it). */
+  if (index == self->current)
+    lp_step_load (step);
+  return step;
+}
+
 static void
 update_navigation (LpWindow *self)
 {
   guint count = self->steps->len;
   const char *next_title = NULL;
 
+  /* The titles come from the list: the steps themselves may not be built yet. */
   if (self->current + 1 < count)
-    next_title = lp_step_get_title (g_ptr_array_index (self->steps, self->current + 1));
+    next_title = lp_steps_get_title (self->current + 1);
   lp_stepper_set_step (self->stepper, self->current + 1, count,
-                       lp_step_get_title (g_ptr_array_index (self->steps, self->current)),
-                       next_title);
+                       lp_steps_get_title (self->current), next_title);
   gtk_widget_set_visible (self->back_button, self->current > 0);
   gtk_widget_set_visible (self->next_button, self->current + 1 < count);
   /* GTK forgets a default widget that was hidden (on the last step, from an idle): set it
@@ -215,7 +247,8 @@ show_step (LpWindow *self,
            gboolean  move_focus)
 {
   LpApplication *app = get_app (self);
-  LpStep *step = g_ptr_array_index (self->steps, index);
+  LpStep *step = ensure_step (self, index);
+  guint previous = self->current;
 
   hide_error_summary (self);
   if (app != NULL)
@@ -226,6 +259,13 @@ show_step (LpWindow *self,
   /* Past the welcome step someone is filling in: keep the screen awake (kiosk). */
   if (app != NULL && index > 0)
     lp_application_mark_in_use (app);
+  /* Forward slides one way, back the other (mirrored in Arabic by GtkStack), as
+   * "slide-left-right" would if the pages were always added in order: built on first use,
+   * they may not be. */
+  if (index != previous)
+    gtk_stack_set_transition_type (self->stack, index > previous
+                                                ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
+                                                : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (step));
   update_navigation (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -236,9 +276,13 @@ show_step (LpWindow *self,
 void
 lp_window_store (LpWindow *self)
 {
+  LpStep *step;
+
   g_return_if_fail (LP_IS_WINDOW (self));
-  if (self->steps->len > 0)
-    lp_step_store (g_ptr_array_index (self->steps, self->current));
+  /* A step never built was never shown: it has nothing to store. */
+  step = self->steps->len > 0 ? g_ptr_array_index (self->steps, self->current) : NULL;
+  if (step != NULL)
+    lp_step_store (step);
 }
 
 gboolean
@@ -251,7 +295,7 @@ lp_window_next (LpWindow *self)
   if (self->current + 1 >= self->steps->len)
     return FALSE;
 
-  step = g_ptr_array_index (self->steps, self->current);
+  step = ensure_step (self, self->current);
   invalid = lp_step_validate (step);   /* stores first */
   if (invalid->len > 0)
     {
@@ -272,7 +316,7 @@ lp_window_back (LpWindow *self)
   if (self->current == 0)
     return;
   lp_window_store (self);
-  lp_step_clear_errors (g_ptr_array_index (self->steps, self->current));
+  lp_step_clear_errors (ensure_step (self, self->current));
   show_step (self, self->current - 1, TRUE);
 }
 
@@ -280,16 +324,17 @@ gboolean
 lp_window_go_to_step (LpWindow   *self,
                       const char *name)
 {
+  int index;
+
   g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
 
-  for (guint i = 0; i < self->steps->len; i++)
-    if (g_strcmp0 (lp_step_get_name (g_ptr_array_index (self->steps, i)), name) == 0)
-      {
-        lp_window_store (self);
-        show_step (self, i, TRUE);
-        return TRUE;
-      }
-  return FALSE;
+  /* By the list's names: the step itself may not be built yet. */
+  index = lp_steps_find (name);
+  if (index < 0 || (guint) index >= self->steps->len)
+    return FALSE;
+  lp_window_store (self);
+  show_step (self, (guint) index, TRUE);
+  return TRUE;
 }
 
 static void
@@ -337,18 +382,45 @@ help_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-build_steps (LpWindow *self)
+/* One step per idle, in order, so that the person's first touches never wait for all of
+ * them at once. */
+static gboolean
+build_next_step_idle (gpointer user_data)
 {
-  for (guint i = 0; i < lp_steps_get_count (); i++)
-    {
-      LpStep *step = lp_steps_create (i);
+  LpWindow *self = LP_WINDOW (user_data);
 
-      /* The title names the page for screen readers. */
-      gtk_stack_add_titled (self->stack, GTK_WIDGET (step), lp_steps_get (i)->name,
-                            lp_steps_get_title (i));
-      g_ptr_array_add (self->steps, step);
-    }
+  for (guint i = 0; i < self->steps->len; i++)
+    if (g_ptr_array_index (self->steps, i) == NULL)
+      {
+        ensure_step (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+  self->build_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is on screen: the other steps can be built. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                LpWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->build_idle_id == 0)
+    self->build_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_next_step_idle, self, NULL);
+}
+
+/* Only the step shown first is built before the first frame (issue 3: start-up is fast; the
+ * eight steps and their templates took a fifth of it). Whoever needs another step earlier
+ * gets it built on the spot (ensure_step). */
+static void
+lp_window_realize (GtkWidget *widget)
+{
+  LpWindow *self = LP_WINDOW (widget);
+
+  ensure_step (self, self->current);
+  GTK_WIDGET_CLASS (lp_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, 0);
 }
 
 /* ---- Kiosk and assisted modes (issue 5) -------------------------------------------------- */
@@ -660,6 +732,51 @@ add_keyboard (LpWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
+static void
+erase_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LpWindow         *self)
+{
+  if (g_strcmp0 (response, "erase") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.erase-and-finish", NULL);
+}
+
+/* Asked first: a touch by mistake must not throw away ten minutes of typing. */
+static void
+erase_clicked_cb (LpWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Erase everything you typed?"), NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("Everything you typed on this terminal is erased, and the "
+                                 "welcome screen comes back for the next person. What was "
+                                 "already sent or printed is not affected."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Kiosk and assisted modes: the person may leave at any step, and must be able to take
+ * what they typed with them (issue 5), not only from the receipt. */
+static void
+add_erase_button (LpWindow *self)
+{
+  self->erase_button = gtk_button_new_with_mnemonic (_("_Erase my data and finish"));
+  gtk_widget_add_css_class (self->erase_button, "destructive-action");
+  /* GTK 4.8 would name it "_Erase my data and finish Erase my data and finish". */
+  lp_ui_name_after_label (self->erase_button);
+  g_signal_connect_swapped (self->erase_button, "clicked", G_CALLBACK (erase_clicked_cb), self);
+  adw_header_bar_pack_start (self->header_bar, self->erase_button);
+}
+
 /* What the site configuration asks of this window. */
 static void
 apply_site (LpWindow      *self,
@@ -674,6 +791,8 @@ apply_site (LpWindow      *self,
     adw_window_title_set_subtitle (self->window_title, config->name);
   if (self->mode == LP_SITE_MODE_KIOSK)
     lock_down (self);
+  if (self->mode != LP_SITE_MODE_HOME && self->erase_button == NULL)
+    add_erase_button (self);
   if (self->mode != LP_SITE_MODE_HOME && self->inactivity == NULL)
     {
       self->inactivity = lp_kiosk_inactivity_new (GTK_WIDGET (self), config->inactivity_warning);
@@ -709,8 +828,10 @@ void
 lp_window_detach_model (LpWindow *self)
 {
   g_return_if_fail (LP_IS_WINDOW (self));
+  self->model_detached = TRUE;   /* and the steps built from now on get none */
   for (guint i = 0; i < self->steps->len; i++)
-    lp_step_set_model (g_ptr_array_index (self->steps, i), NULL, NULL);
+    if (g_ptr_array_index (self->steps, i) != NULL)
+      lp_step_set_model (g_ptr_array_index (self->steps, i), NULL, NULL);
 }
 
 /* "application" is an ordinary property, set after construction: the steps get the
@@ -724,9 +845,13 @@ application_set_cb (LpWindow *self)
     return;
   /* The first step shows without the campaign: it is loaded after the first frame. */
   for (guint i = 0; i < self->steps->len; i++)
-    lp_step_set_model (g_ptr_array_index (self->steps, i), lp_application_get_complaint (app),
-                       NULL);
-  lp_step_load (g_ptr_array_index (self->steps, self->current));
+    if (g_ptr_array_index (self->steps, i) != NULL)
+      lp_step_set_model (g_ptr_array_index (self->steps, i),
+                         lp_application_get_complaint (app), NULL);
+  /* A step not built yet is loaded when it is shown (show_step), or built and loaded as
+   * the window is realized. */
+  if (g_ptr_array_index (self->steps, self->current) != NULL)
+    lp_step_load (g_ptr_array_index (self->steps, self->current));
   apply_site (self, app);
 }
 
@@ -740,6 +865,7 @@ lp_window_dispose (GObject *object)
   g_clear_object (&self->scroll_target);
   g_clear_object (&self->inactivity);
   g_clear_handle_id (&self->hold_id, g_source_remove);
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->focus_before);
   self->backdrop = NULL;
   self->card = NULL;
@@ -766,6 +892,7 @@ lp_window_class_init (LpWindowClass *klass)
 
   object_class->dispose = lp_window_dispose;
   object_class->finalize = lp_window_finalize;
+  widget_class->realize = lp_window_realize;
   GTK_WINDOW_CLASS (klass)->enable_debugging = lp_window_enable_debugging;
 
   g_type_ensure (LP_TYPE_STEPPER);
@@ -812,7 +939,8 @@ lp_window_init (LpWindow *self)
   lp_ui_name_after_label (self->next_button);
   lp_ui_name_after_label (self->help_button);
   lp_ui_name_after_label (self->contrast_button);
-  build_steps (self);
+  /* One empty slot per step: see ensure_step(). */
+  g_ptr_array_set_size (self->steps, lp_steps_get_count ());
   update_navigation (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
   /* Enter in any field whose "activates-default" is set presses "Next". */
@@ -838,18 +966,20 @@ lp_window_get_step (LpWindow *self,
 {
   g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
   g_return_val_if_fail (index < self->steps->len, NULL);
-  return g_ptr_array_index (self->steps, index);
+  return ensure_step (self, index);
 }
 
 LpStep *
 lp_window_get_step_by_name (LpWindow   *self,
                             const char *name)
 {
+  int index;
+
   g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-  for (guint i = 0; i < self->steps->len; i++)
-    if (g_strcmp0 (lp_step_get_name (g_ptr_array_index (self->steps, i)), name) == 0)
-      return g_ptr_array_index (self->steps, i);
-  return NULL;
+  index = lp_steps_find (name);
+  if (index < 0 || (guint) index >= self->steps->len)
+    return NULL;
+  return ensure_step (self, (guint) index);
 }
 
 guint
@@ -863,7 +993,7 @@ LpStep *
 lp_window_get_current_step (LpWindow *self)
 {
   g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-  return g_ptr_array_index (self->steps, self->current);
+  return ensure_step (self, self->current);
 }
 
 /* A new window like this one (size, maximised, fullscreen), showing step @index; this

@@ -68,6 +68,13 @@ main (int    argc,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, find_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* GLib decides once, at the first g_dgettext() of the process, whether to translate at
+   * all: with a custom text domain, no catalogue for the environment's language and a
+   * locale like C.UTF-8 (a kiosk's), it says no for good, and every _() of ours stays in
+   * English even after the site's or the person's language is applied. GKeyFile calls
+   * g_dgettext() while the site configuration is read, below: make that first call here,
+   * while the default domain still is "messages", for which GLib always translates. */
+  g_dgettext (GETTEXT_PACKAGE, "");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lettre-plainte");
 
