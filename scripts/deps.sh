@@ -18,6 +18,17 @@ PACKAGES="
 PACKAGES="$PACKAGES nginx-light openssl curl"
 # Sending (app/send): libcurl with OpenSSL (CURLOPT_PINNEDPUBLICKEY, CURLOPT_PROTOCOLS_STR >= 7.85).
 PACKAGES="$PACKAGES libcurl4-openssl-dev"
+# Desktop integration checks (tests/check-desktop-integration.sh): desktop-file-validate,
+# appstreamcli, flatpak-builder --show-manifest, rsvg-convert for the icons.
+PACKAGES="$PACKAGES desktop-file-utils appstream flatpak flatpak-builder librsvg2-bin"
+# Kiosk tests (tests/test-kiosk-cage.sh, tests/test-kiosk-privacy.py): cage + xwayland (headless
+# Wayland kiosk), grim (screen capture), dconf-cli + dconf-gsettings-backend (the inspector lock),
+# gdb (gcore). The privacy test's CUPS server comes with the print tests' packages below.
+PACKAGES="$PACKAGES cage xwayland grim dconf-cli dconf-gsettings-backend gdb"
+
+# Print tests (tests/cups/cups-pdf-queue.sh): a private cupsd with a cups-pdf queue; cups-filters
+# turns the PDF into PostScript for cups-pdf, which makes a PDF again with Ghostscript.
+PACKAGES="$PACKAGES cups cups-client cups-bsd cups-filters printer-driver-cups-pdf"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
