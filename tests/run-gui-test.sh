@@ -18,6 +18,13 @@ done
 # Only the test program's own output may reach stdout (TAP): the accessibility registry that
 # dbus-run-session starts prints "SpiRegistry daemon is running" there, so everything but
 # the test goes to stderr. The test writes to the original stdout through fd 3.
+# A display number of our own: with "xvfb-run -a", two GUI tests started at the same moment
+# both take the first free number and one of them finds no display. The process id keeps
+# concurrent tests apart; a leftover lock moves us on.
+display=$(( 200 + $$ % 20000 ))
+while [ -e "/tmp/.X$display-lock" ] || [ -e "/tmp/.X11-unix/X$display" ]; do
+  display=$(( display + 1 ))
+done
 exec 3>&1
-exec xvfb-run -a -s "-screen 0 1280x800x24" \
+exec xvfb-run -n "$display" -s "-screen 0 1280x800x24" \
   dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' sh "$@" >&2
