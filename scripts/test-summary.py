@@ -9,12 +9,19 @@ counts as one failure. Exit status 1 when anything failed or when nothing ran.
 Several files may be given, and the line counts them all: meson's testlog.json of each
 build (the normal one and the sanitizer one), and plain TAP files such as the one
 tests/fuzz/run-all.sh writes (any file whose name does not end in .json).
+
+Before that line, each failed program is named with the end of what it printed: CI keeps
+only the end of a run's output, and meson's error logs scroll out of it long before.
 """
 import json
 import re
 import sys
 
 TAP_LINE = re.compile(r"^(not ok|ok)\b(.*)$")
+TAIL_LINES = 25
+
+# (where, name, result, last lines) of every program that failed, printed at the end.
+failures = []
 
 
 def count_tap(lines):
@@ -45,10 +52,13 @@ def count_testlog(path):
             entry = json.loads(line)
             prog_passed, prog_failed, prog_skipped = count_tap(
                 (entry.get("stdout") or "").splitlines())
-            if entry.get("result") not in ("OK", "SKIP", "EXPECTEDFAIL") and prog_failed == 0:
-                print(f"{entry.get('name')}: {entry.get('result')} without a failing case",
-                      file=sys.stderr)
+            result = entry.get("result")
+            if result not in ("OK", "SKIP", "EXPECTEDFAIL") and prog_failed == 0:
+                print(f"{entry.get('name')}: {result} without a failing case", file=sys.stderr)
                 prog_failed = 1
+            if prog_failed:
+                output = ((entry.get("stdout") or "") + (entry.get("stderr") or "")).splitlines()
+                failures.append((path, entry.get("name"), result, output[-TAIL_LINES:]))
             passed += prog_passed
             failed += prog_failed
             skipped += prog_skipped
@@ -57,7 +67,11 @@ def count_testlog(path):
 
 def count_tap_file(path):
     with open(path, encoding="utf-8") as tap:
-        return count_tap(tap.read().splitlines())
+        lines = tap.read().splitlines()
+    counts = count_tap(lines)
+    if counts[1]:
+        failures.append((path, "", "FAIL", [l for l in lines if l.startswith("not ok")]))
+    return counts
 
 
 def main(paths):
@@ -72,6 +86,10 @@ def main(paths):
         passed += counts[0]
         failed += counts[1]
         skipped += counts[2]
+    for path, name, result, tail in failures:
+        print(f"FAILED {name or path} ({result}) in {path}; its last lines:")
+        for out in tail:
+            print("  | " + out)
     line = f"{passed} passed, {failed} failed"
     if skipped:
         line += f", {skipped} skipped"
