@@ -12,19 +12,44 @@ if [ "$GTK_A11Y" != "atspi" ]; then
   export NO_AT_BRIDGE=1
 fi
 # Missing tools must fail the test, not skip it (deps.sh installs them).
-for tool in xvfb-run dbus-run-session; do
+for tool in Xvfb dbus-run-session; do
   command -v "$tool" >/dev/null 2>&1 || { echo "Bail out! $tool is missing: run scripts/deps.sh"; exit 1; }
 done
+
+# The X server chooses its own display number and writes it to a pipe once it accepts
+# connections (-displayfd). Earlier this script gave xvfb-run a number of its own: two tests
+# starting at once could still race for one, and xvfb-run's wait for the server's "ready"
+# signal sometimes returned early, so that a test (1 run in 4 of the suite) began with
+# "cannot open display". Xvfb's own messages are kept, and shown when the test fails.
+state=$(mktemp -d "${TMPDIR:-/tmp}/lp-gui-test.XXXXXX")
+mkfifo "$state/displayfd"
+Xvfb -displayfd 4 -screen 0 1280x800x24 -nolisten tcp -noreset \
+  4>"$state/displayfd" >"$state/xvfb.log" 2>&1 &
+xvfb=$!
+stop_xvfb() {
+  kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
+  rm -rf "$state"
+}
+trap stop_xvfb EXIT
+trap 'exit 130' INT TERM
+# The read ends when Xvfb writes its number, or when it exits (the pipe's writer closes).
+display=$(timeout 30 head -n 1 "$state/displayfd" || true)
+if [ -z "$display" ]; then
+  echo "Bail out! Xvfb did not start"
+  sed 's/^/# Xvfb: /' "$state/xvfb.log"
+  exit 1
+fi
+export DISPLAY=":$display"
+unset XAUTHORITY
+
 # Only the test program's own output may reach stdout (TAP): the accessibility registry that
 # dbus-run-session starts prints "SpiRegistry daemon is running" there, so everything but
 # the test goes to stderr. The test writes to the original stdout through fd 3.
-# A display number of our own: with "xvfb-run -a", two GUI tests started at the same moment
-# both take the first free number and one of them finds no display. The process id keeps
-# concurrent tests apart; a leftover lock moves us on.
-display=$(( 200 + $$ % 20000 ))
-while [ -e "/tmp/.X$display-lock" ] || [ -e "/tmp/.X11-unix/X$display" ]; do
-  display=$(( display + 1 ))
-done
 exec 3>&1
-exec xvfb-run -n "$display" -s "-screen 0 1280x800x24" \
-  dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' sh "$@" >&2
+status=0
+dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' sh "$@" >&2 || status=$?
+if [ "$status" -ne 0 ] && [ -s "$state/xvfb.log" ]; then
+  sed 's/^/Xvfb: /' "$state/xvfb.log" >&2
+fi
+exit "$status"
