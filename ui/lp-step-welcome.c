@@ -15,6 +15,7 @@ struct _LpStepWelcome
 
   /* Template widgets */
   GtkFlowBox    *language_box;
+  GtkWidget     *details;
   GtkBox        *for_whom_box;
 
   /* Borrowed */
@@ -96,6 +97,38 @@ add_language_buttons (LpStepWelcome *self)
     }
 }
 
+/* Everything below the lead paragraph comes one frame after the first: GTK 4.8 lays out a
+ * wrapped label several times, and the scrolled window measures the whole page, so those
+ * paragraphs cost a third of the time from start to first frame (bench/README.md,
+ * "Start-up"). The person sees the top of the page at once and the rest in the next frame. */
+static void
+show_details_after_paint (GdkFrameClock *clock,
+                          LpStepWelcome *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, show_details_after_paint, self);
+  gtk_widget_set_visible (self->details, TRUE);
+}
+
+static void
+lp_step_welcome_map (GtkWidget *widget)
+{
+  LpStepWelcome *self = LP_STEP_WELCOME (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (lp_step_welcome_parent_class)->map (widget);
+  if (gtk_widget_get_visible (self->details))
+    return;
+  /* Only while the window has drawn no frame yet: coming back to this step later, or a step
+   * built after the first frame, shows everything at once. */
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL || gdk_frame_clock_get_frame_counter (clock) >= 0)
+    gtk_widget_set_visible (self->details, TRUE);
+  else if (g_signal_handler_find (clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                  show_details_after_paint, self) == 0)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (show_details_after_paint),
+                             self, 0);
+}
+
 static void
 lp_step_welcome_dispose (GObject *object)
 {
@@ -121,10 +154,12 @@ lp_step_welcome_class_init (LpStepWelcomeClass *klass)
   step_class->load_from_model = lp_step_welcome_load_from_model;
   step_class->store_to_model = lp_step_welcome_store_to_model;
   step_class->focus_first = lp_step_welcome_focus_first;
+  widget_class->map = lp_step_welcome_map;
 
   lp_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LP_RESOURCE_PREFIX "lp-step-welcome.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpStepWelcome, details);
   gtk_widget_class_bind_template_child (widget_class, LpStepWelcome, for_whom_box);
   gtk_widget_class_bind_template_child (widget_class, LpStepWelcome, language_box);
 }
