@@ -180,6 +180,67 @@ test_invalid_complaint_exit_1 (Fixture       *fx,
   g_unlink (bad);
 }
 
+/* The program is not linked with libcurl: it opens it only to send
+ * (app/send/lp-curl-on-demand.c). Without a usable libcurl.so.4 (here a broken one, found
+ * first through LD_LIBRARY_PATH), it still starts and renders letters, and --send says what
+ * is missing, sends nothing and fails. */
+static void
+test_without_libcurl (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autofree char *complaint = lp_test_data_path ("complaint-typical.json");
+  g_autofree char *lib_dir = g_build_filename (fx->dir, "lib", NULL);
+  g_autofree char *broken = g_build_filename (lib_dir, "libcurl.so.4", NULL);
+  g_autofree char *out_dir = g_build_filename (fx->dir, "out", NULL);
+  g_autofree char *letter = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *render_err = NULL;
+  const char *send_args[] = { "--send", complaint, "--config", fx->config, NULL };
+  const char *render_args[] = { "--render", "--output-dir", out_dir, complaint, NULL };
+  int send_status;
+  int render_status;
+  g_autoptr(GDir) rendered = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir (lib_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  lp_test_write_file_mode (broken, "not a shared library\n", 0644);
+  g_autofree char *saved_g_debug = g_strdup (g_getenv ("G_DEBUG"));
+
+  g_setenv ("LD_LIBRARY_PATH", lib_dir, TRUE);
+  /* The program warns (with dlopen's reason) when it cannot open libcurl: not fatal here. */
+  g_setenv ("G_DEBUG", "gc-friendly", TRUE);
+  send_status = lp_test_run_program (send_args, &out, &err);
+  render_status = lp_test_run_program (render_args, NULL, &render_err);
+  g_unsetenv ("LD_LIBRARY_PATH");
+  if (saved_g_debug != NULL)
+    g_setenv ("G_DEBUG", saved_g_debug, TRUE);
+  else
+    g_unsetenv ("G_DEBUG");
+
+  g_assert_cmpint (send_status, !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "libcurl.so.4 is missing"));
+  g_assert_cmpuint (lp_test_server_settled_count (relay, "POST", "/api", 0), ==, 0);
+
+  g_assert_cmpint (render_status, ==, 0);
+  rendered = g_dir_open (out_dir, 0, NULL);
+  g_assert_nonnull (rendered);
+  while ((name = g_dir_read_name (rendered)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+      if (g_str_has_suffix (name, ".pdf") && letter == NULL)
+        letter = g_strdup (path);
+      g_unlink (path);
+    }
+  g_assert_nonnull (letter);
+  g_rmdir (out_dir);
+  g_unlink (broken);
+  g_rmdir (lib_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +260,9 @@ main (int   argc,
               test_config_problems_exit_2, fixture_tear_down);
   g_test_add ("/cli/send/invalid-complaint-exit-1", Fixture, NULL, fixture_set_up,
               test_invalid_complaint_exit_1, fixture_tear_down);
+
+  g_test_add ("/cli/send/without-libcurl", Fixture, NULL, fixture_set_up, test_without_libcurl,
+              fixture_tear_down);
 
   status = g_test_run ();
   lp_test_server_stop (relay);

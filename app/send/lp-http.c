@@ -59,8 +59,12 @@ struct _LpSendJob {
 static gpointer
 global_init_once (gpointer data)
 {
-  CURLcode code = curl_global_init (CURL_GLOBAL_DEFAULT);
+  CURLcode code;
 
+  /* Without libcurl (lp-curl-on-demand.c has said why), lp_http_client_new() says it. */
+  if (!lp_send_curl_available ())
+    return NULL;
+  code = curl_global_init (CURL_GLOBAL_DEFAULT);
   if (code != CURLE_OK)
     g_critical ("curl_global_init failed: %s", curl_easy_strerror (code));
   return NULL;
@@ -149,6 +153,15 @@ lp_http_client_new (const char  *url,
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
   lp_send_global_init ();
+  if (!lp_send_curl_available ())
+    {
+      g_set_error_literal (error, LP_SEND_ERROR, LP_SEND_ERROR_FAILED,
+                           /* Translators: libcurl.so.4 and libcurl4 are names: keep them */
+                           _("This computer cannot send the letter: the library libcurl.so.4 "
+                             "is missing. Ask whoever installed the program to install "
+                             "libcurl4; meanwhile, the letter can be printed and posted."));
+      return NULL;
+    }
   client = g_new0 (LpHttpClient, 1);
   client->ref_count = 1;
   client->url = g_strdup (url);

@@ -107,4 +107,7 @@ char         *lp_http_dup_server_message  (const LpHttpResponse *response);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LpHttpClient, lp_http_client_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LpSendJob, lp_send_job_free)
 
+/* Whether libcurl could be opened (app/send/lp-curl-on-demand.c); opens it. */
+gboolean        lp_send_curl_available    (void);
+
 G_END_DECLS
