@@ -38,6 +38,7 @@ run() {
   n=$((n + 1))
   log="$work/valgrind-$n.log"
   valgrind --tool=memcheck --error-exitcode=99 --leak-check=full \
+    --suppressions="$src/tests/valgrind.supp" \
     --errors-for-leak-kinds=definite --show-leak-kinds=definite \
     --num-callers=30 --log-file="$log" \
     "$program" "$@" >"$work/stdout-$n" 2>"$work/stderr-$n"
