@@ -42,7 +42,9 @@ def main():
     runs = int(sys.argv[5])
     programs = [("minimal GTK 4 window", minimal), ("minimal libadwaita", minimal_adw),
                 ("lettre-plainte", wizard)]
-    for renderer in ("cairo", "default"):
+    # LP_BENCH_RENDERERS=cairo: only that one (quicker, while trying a change).
+    renderers = os.environ.get("LP_BENCH_RENDERERS", "cairo default").split()
+    for renderer in renderers:
         results = {label: [] for label, _ in programs}
         renderer_names = set()
         for _, program in programs:

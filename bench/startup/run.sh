@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/startup/run.sh — start to first frame of the wizard against a minimal GTK 4 window, and
 # its memory (architecture.md §9). Usage: bench/startup/run.sh [BUILD_DIR] (default: build),
-# after ./scripts/build.sh; RUNS=N (default 20). See bench/README.md, "Start-up".
+# after ./scripts/build.sh; RUNS=N (default 20); LP_BENCH_RENDERERS="cairo" (default "cairo
+# default") measures only those. See bench/README.md, "Start-up".
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
