@@ -54,7 +54,7 @@ NEEDLES = {
 }
 QUEUE = "LpKioskPrivacy"
 INACTIVITY_WARNING = 20    # long enough to fill a step without the warning coming up
-INACTIVITY_GRACE = 5       # the shortest the site configuration accepts
+INACTIVITY_GRACE = 20      # the shortest the site configuration accepts (RGAA 13.1)
 
 here = os.path.dirname(os.path.abspath(__file__))
 

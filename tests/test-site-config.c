@@ -167,6 +167,8 @@ test_errors_name_key_and_line (Fixture       *fx,
     { "[site]\nname=A\nmode=kiosque\n", ":3: [site] mode:", "kiosk" },
     { "[site]\nname=A\n[kiosk]\ninactivity-warning=2\n", ":4: [kiosk] inactivity-warning:", "between" },
     { "[kiosk]\n\ninactivity-grace=abc\n", ":3: [kiosk] inactivity-grace:", "seconds" },
+    /* RGAA 13.1: at least 20 s to answer the inactivity warning. */
+    { "[kiosk]\ninactivity-grace=10\n", ":2: [kiosk] inactivity-grace:", "between 20 and 600" },
     { "[kiosk]\nadmin-pin-hash=1234\n", ":2: [kiosk] admin-pin-hash:", "sha256:" },
     { "[kiosk]\ntouch-keyboard=oui\n", ":2: [kiosk] touch-keyboard:", "true or false" },
     { "[site]\nnom=A\n", ":2: [site] nom:", "name" },

@@ -505,7 +505,8 @@ load_kiosk (Loader  *loader,
 
   if (!get_seconds (loader, "kiosk", "inactivity-warning", 10, 3600,
                     &config->inactivity_warning, error)
-      || !get_seconds (loader, "kiosk", "inactivity-grace", 5, 600,
+      /* At least 20 s to answer "Are you still there?" (RGAA 13.1, domain.md §4). */
+      || !get_seconds (loader, "kiosk", "inactivity-grace", 20, 600,
                        &config->inactivity_grace, error)
       || !get_boolean (loader, "kiosk", "touch-keyboard", &config->touch_keyboard, error))
     return FALSE;
