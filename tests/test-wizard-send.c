@@ -283,6 +283,10 @@ test_send_assisted (void)
   /* No saving on a borrowed computer. */
   g_assert_false (gtk_widget_get_visible (
     lp_receipt_view_get_button (LP_RECEIPT_VIEW (lp_step_send_get_widget (send, "receipt")), "save")));
+  /* Sent: no "Back" towards a letter the police already have (nor Alt+Left's action). */
+  g_assert_false (lp_step_get_can_go_back (LP_STEP (send)));
+  gtk_widget_activate_action (GTK_WIDGET (lp_wizard_test_get_window (app)), "win.back", NULL);
+  g_assert_true (lp_window_get_current_step (lp_wizard_test_get_window (app)) == LP_STEP (send));
 
   lp_wizard_test_app_free (app);
 }
@@ -472,6 +476,8 @@ test_kiosk_print_cups (void)
   wait_until (is_done_or_error, send);
   if (lp_step_send_get_state (send) != LP_STEP_SEND_DONE)
     g_error ("printing did not finish: %s", lp_step_send_get_status (send));
+  /* Printed: the letter can still be corrected and printed again. */
+  g_assert_true (lp_step_get_can_go_back (LP_STEP (send)));
 
   letter = lp_letter_render (lp_application_get_complaint (app), campaign, &error);
   g_assert_no_error (error);

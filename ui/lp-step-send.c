@@ -199,6 +199,8 @@ set_state (LpStepSend      *self,
            LpStepSendState  state)
 {
   self->state = state;
+  if (state != LP_STEP_SEND_DONE)
+    lp_step_set_can_go_back (LP_STEP (self), TRUE);
   update_routes (self);
 }
 
@@ -391,6 +393,11 @@ show_summary (LpStepSend *self,
   gtk_widget_set_sensitive (lp_receipt_view_get_button (self->receipt_view, "save"),
                             self->receipt_pdf != NULL);
   set_state (self, LP_STEP_SEND_DONE);
+  /* Sent: nothing before this step can change the letter the police received, and "Back"
+   * would only lead to sending a second one. "Another complaint" and "Erase my data and
+   * finish" are the ways on (lp-receipt-view.c). A printed letter can still be corrected
+   * and printed again. */
+  lp_step_set_can_go_back (LP_STEP (self), g_strcmp0 (route, "print") == 0);
   lp_receipt_view_focus_heading (self->receipt_view);
 }
 

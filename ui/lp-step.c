@@ -20,6 +20,7 @@ typedef struct
   LpCampaign  *campaign;   /* owned reference, may be NULL */
   GPtrArray   *fields;     /* LpFormField*, borrowed, visual order */
   GArray      *bindings;   /* Binding */
+  gboolean     cannot_go_back;
 } LpStepPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LpStep, lp_step, GTK_TYPE_WIDGET)
@@ -28,6 +29,7 @@ enum {
   PROP_0,
   PROP_STEP_NAME,
   PROP_TITLE,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -236,6 +238,9 @@ lp_step_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, lp_step_get_title (self));
       break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, lp_step_get_can_go_back (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -258,6 +263,9 @@ lp_step_set_property (GObject      *object,
       break;
     case PROP_TITLE:
       lp_step_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_CAN_GO_BACK:
+      lp_step_set_can_go_back (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -285,6 +293,9 @@ lp_step_class_init (LpStepClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* One child: the subclass's template root (a vertical GtkBox). */
@@ -334,6 +345,28 @@ lp_step_set_title (LpStep     *self,
   g_free (priv->title);
   priv->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+lp_step_get_can_go_back (LpStep *self)
+{
+  LpStepPrivate *priv = lp_step_get_instance_private (self);
+
+  g_return_val_if_fail (LP_IS_STEP (self), TRUE);
+  return !priv->cannot_go_back;
+}
+
+void
+lp_step_set_can_go_back (LpStep   *self,
+                         gboolean  can_go_back)
+{
+  LpStepPrivate *priv = lp_step_get_instance_private (self);
+
+  g_return_if_fail (LP_IS_STEP (self));
+  if (priv->cannot_go_back == !can_go_back)
+    return;
+  priv->cannot_go_back = !can_go_back;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
 }
 
 void

@@ -61,6 +61,12 @@ const char  *lp_step_get_title        (LpStep *self);
 void         lp_step_set_title        (LpStep     *self,
                                        const char *title);
 
+/* Whether the window offers "Back" on this step (TRUE unless the step says otherwise: the
+ * send step once the complaint is sent, when nothing before it can change the letter). */
+gboolean     lp_step_get_can_go_back  (LpStep *self);
+void         lp_step_set_can_go_back  (LpStep   *self,
+                                       gboolean  can_go_back);
+
 /* The session's model, set by the window before the first load(). Borrowed. */
 void         lp_step_set_model        (LpStep      *self,
                                        LpComplaint *complaint,

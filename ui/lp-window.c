@@ -30,6 +30,7 @@ struct _LpWindow
   GtkBox            *error_list;
   GtkStack          *stack;
   GtkWidget         *back_button;
+  GtkWidget         *nav_bar;
   GtkWidget         *next_button;
 
   /* Borrowed: children of the stack, one slot per step of lp-steps.c, in order; NULL until
@@ -194,6 +195,17 @@ show_error_summary (LpWindow  *self,
 
 /* Step @index, built and added to the stack on first use (issue 3: nothing slow before the
  * first frame, and building all eight steps is not quick). */
+static void update_navigation (LpWindow *self);
+
+static void
+step_can_go_back_cb (LpStep     *step,
+                     GParamSpec *pspec,
+                     LpWindow   *self)
+{
+  if (g_ptr_array_index (self->steps, self->current) == step)
+    update_navigation (self);
+}
+
 static LpStep *
 ensure_step (LpWindow *self,
              guint     index)
@@ -208,6 +220,7 @@ ensure_step (LpWindow *self,
   gtk_stack_add_titled (self->stack, GTK_WIDGET (step), lp_steps_get (index)->name,
                         lp_steps_get_title (index));
   g_ptr_array_index (self->steps, index) = step;
+  g_signal_connect_object (step, "notify::can-go-back", G_CALLBACK (step_can_go_back_cb), self, 0);
   app = get_app (self);
   /* Without the campaign: it may not be loaded yet; show_step() gives it. */
   if (app != NULL && !self->model_detached)
@@ -224,19 +237,24 @@ update_navigation (LpWindow *self)
 {
   guint count = self->steps->len;
   const char *next_title = NULL;
+  LpStep *step = g_ptr_array_index (self->steps, self->current);
+  /* Not back from a step that says so (the send step, once the complaint is sent). */
+  gboolean back = self->current > 0 && (step == NULL || lp_step_get_can_go_back (step));
 
   /* The titles come from the list: the steps themselves may not be built yet. */
   if (self->current + 1 < count)
     next_title = lp_steps_get_title (self->current + 1);
   lp_stepper_set_step (self->stepper, self->current + 1, count,
                        lp_steps_get_title (self->current), next_title);
-  gtk_widget_set_visible (self->back_button, self->current > 0);
+  gtk_widget_set_visible (self->back_button, back);
+  /* Nothing to go to (the summary after sending): no empty bar either. */
+  gtk_widget_set_visible (self->nav_bar, back || self->current + 1 < count);
   gtk_widget_set_visible (self->next_button, self->current + 1 < count);
   /* GTK forgets a default widget that was hidden (on the last step, from an idle): set it
    * again each time, so Enter always means Next. */
   if (self->current + 1 < count)
     gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", self->current + 1 < count);
 }
 
@@ -904,6 +922,7 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, keyboard_revealer);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, nav_bar);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, contrast_button);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, help_button);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, error_heading);
