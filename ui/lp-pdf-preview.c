@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 #include <poppler.h>
 
+#include "lp-poppler-on-demand.h"
+
 /* Pixels across a rendered page: sharp on the 800-pixel-wide page of the wizard, and on a
  * screen with twice the density; GtkPicture scales it down to the width. */
 #define RENDER_WIDTH 1200
@@ -104,6 +106,8 @@ render_in_thread (GTask        *task,
 {
   GBytes *pdf = task_data;
   g_autoptr (GError) error = NULL;
+  /* One thread in poppler at a time, until the document is freed (lp-poppler-on-demand.h). */
+  g_autoptr (GMutexLocker) locker = lp_poppler_lock ();
   PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, &error);
   Rendered *rendered;
   guint shown;

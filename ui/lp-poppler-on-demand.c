@@ -7,16 +7,26 @@
  * that cannot be opened, documents fail to open with a GError, and the callers show their
  * usual "cannot be shown" state: the letter itself is made without poppler.
  *
- * A poppler function used anywhere in ui/ must be added here, or the link fails.
+ * A poppler function used anywhere in ui/ must be added here, or the link fails. Callers
+ * hold lp_poppler_lock() (lp-poppler-on-demand.h says why).
  */
 #define G_LOG_DOMAIN "lp-ui"
 
 #include "lp-on-demand.h"
+#include "lp-poppler-on-demand.h"
 
 #include <gio/gio.h>
 #include <poppler.h>
 
 static LpOnDemandLibrary libpoppler_glib = LP_ON_DEMAND_LIBRARY_INIT ("libpoppler-glib.so.8");
+
+static GMutex poppler_mutex;
+
+GMutexLocker *
+lp_poppler_lock (void)
+{
+  return g_mutex_locker_new (&poppler_mutex);
+}
 
 #define REAL(name) ((__typeof__ (&name)) lp_on_demand_symbol (&libpoppler_glib, #name))
 

@@ -18,6 +18,7 @@
 
 #if __has_include (<poppler.h>)
 #include <poppler.h>
+#include "lp-poppler-on-demand.h"
 #define LP_HAVE_POPPLER 1
 #else
 #define LP_HAVE_POPPLER 0
@@ -163,6 +164,9 @@ make_thumbnail_thread (GTask        *task,
     {
 #if LP_HAVE_POPPLER
       g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      /* One thread in poppler at a time, until the document is freed
+       * (lp-poppler-on-demand.h). */
+      g_autoptr (GMutexLocker) locker = lp_poppler_lock ();
       /* Poppler 22.12 (Debian 12) has no autoptr for its types. */
       PopplerDocument *document = NULL;
 
