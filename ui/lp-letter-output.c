@@ -444,8 +444,9 @@ find_printer_done (gpointer user_data)
   if (found != NULL)
     g_task_return_pointer (task, g_object_ref (found), g_object_unref);
   else if (find->name != NULL && find->name[0] != '\0')
-    /* Translators: %s is the printer's name from the site configuration ([print] printer) */
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             /* Translators: %s is the printer's name from the site configuration
+                              * ([print] printer) */
                              _("The printer “%s” cannot be found. Ask the staff to check that "
                                "it is on and connected."), find->name);
   else

@@ -409,8 +409,9 @@ lp_signature_pad_init (LpSignaturePad *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
-  /* Translators: accessible name of the box where one draws one's signature */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  /* Translators: accessible name of the box where one draws one's
+                                   * signature */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signature area"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Draw your signature here with a finger, a pen or the "

@@ -85,9 +85,10 @@ add_language_buttons (LpStepWelcome *self)
         {
           gtk_widget_add_css_class (button, "suggested-action");
           self->current_language = button;
-          /* Translators: accessible description of the button of the language in use */
           gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          /* Translators: accessible description of the button of
+                                           * the language in use */
                                           _("Language in use"), -1);
         }
       gtk_flow_box_append (self->language_box, button);

@@ -194,8 +194,8 @@ check_text (Loader      *loader,
             GError     **error)
 {
   if (loader->repaired && strstr (text, REPLACEMENT_CHARACTER) != NULL)
-    /* Translators: %u is a line number in the complaint file. */
     return fail (loader, error, LP_COMPLAINT_ERROR_VALUE,
+                 /* Translators: %u is a line number in the complaint file. */
                  _("this text is not valid UTF-8 (line %u of the file); save the file as UTF-8."),
                  loader->bad_utf8_line);
   return TRUE;
@@ -285,8 +285,8 @@ check_members (Loader             *loader,
         return FALSE;
       suggestion = closest_key (name, known);
       if (suggestion != NULL)
-        /* Translators: %s is the key of the format closest to the misspelt one. */
         return fail (loader, error, LP_COMPLAINT_ERROR_UNKNOWN_KEY,
+                     /* Translators: %s is the key of the format closest to the misspelt one. */
                      _("unknown key; did you mean \"%s\"?"), suggestion);
       return fail (loader, error, LP_COMPLAINT_ERROR_UNKNOWN_KEY,
                    _("unknown key; the complaint file format does not define it."));
@@ -709,8 +709,8 @@ check_format_and_version (Loader      *loader,
                  LP_COMPLAINT_FORMAT);
   if (!node_holds (format, G_TYPE_STRING) ||
       g_strcmp0 (json_node_get_string (format), LP_COMPLAINT_FORMAT) != 0)
-    /* Translators: %s is the format name, lettre-plainte/complaint. */
     return fail (loader, error, LP_COMPLAINT_ERROR_FORMAT,
+                 /* Translators: %s is the format name, lettre-plainte/complaint. */
                  _("this is not a complaint file: \"format\" must be \"%s\"."),
                  LP_COMPLAINT_FORMAT);
   path_pop (loader, saved);
@@ -721,16 +721,18 @@ check_format_and_version (Loader      *loader,
                  _("missing; a complaint file must contain \"version\": %d."),
                  LP_COMPLAINT_VERSION);
   if (!node_holds (version, G_TYPE_INT64))
-    /* Translators: %d is the version number (1); %s what the file holds ("a string"). */
     return fail (loader, error, LP_COMPLAINT_ERROR_VERSION,
+                 /* Translators: %d is the version number (1); %s what the file holds
+                  * ("a string"). */
                  _("expected the integer %d, found %s."),
                  LP_COMPLAINT_VERSION, describe_node (version));
   if (json_node_get_int (version) != LP_COMPLAINT_VERSION)
     {
       g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
 
-      /* Translators: %d is the version this program reads (1), %s the one of the file. */
       return fail (loader, error, LP_COMPLAINT_ERROR_VERSION,
+                   /* Translators: %d is the version this program reads (1), %s the one of
+                    * the file. */
                    _("this program reads version %d of the complaint file, not version %s; "
                      "use a newer version of the program."),
                    LP_COMPLAINT_VERSION, found);
@@ -858,8 +860,8 @@ prescan (Loader      *loader,
             {
               if (text[i + 1] == 'u' && i + 6 <= length &&
                   g_ascii_strncasecmp (text + i + 2, "0000", 4) == 0)
-                /* Translators: %u is a line number in the complaint file. */
                 return fail (loader, error, LP_COMPLAINT_ERROR_VALUE,
+                             /* Translators: %u is a line number in the complaint file. */
                              _("the file contains a NUL character (\\u0000, line %u), "
                                "which no field can hold."),
                              line_at (text, text + i));
@@ -871,8 +873,8 @@ prescan (Loader      *loader,
       else if (c == '[' || c == '{')
         {
           if (++depth > LP_COMPLAINT_MAX_DEPTH)
-            /* Translators: %u is a line number in the complaint file. */
             return fail (loader, error, LP_COMPLAINT_ERROR_SYNTAX,
+                         /* Translators: %u is a line number in the complaint file. */
                          _("the data is nested too deeply (line %u); this is not a "
                            "complaint file."),
                          line_at (text, text + i));
@@ -929,9 +931,9 @@ fail_syntax (Loader      *loader,
 
   if (sscanf (parser_message, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) >= 2 &&
       consumed > 0)
-    /* Translators: %u are the line and column, %s json-glib's description of the error
-     * (in English). */
     return fail (loader, error, LP_COMPLAINT_ERROR_SYNTAX,
+                 /* Translators: %u are the line and column, %s json-glib's description of the error
+                  * (in English). */
                  _("the file is not valid JSON (line %u, column %u: %s)."),
                  line, column, parser_message + consumed);
   return fail (loader, error, LP_COMPLAINT_ERROR_SYNTAX,
@@ -1053,8 +1055,8 @@ lp_complaint_load_data (const char  *data,
   if (!json_parser_load_from_data (parser, text, text_length, &parse_error))
     {
       if (loader.repaired)
-        /* Translators: %u is a line number in the complaint file. */
         fail (&loader, error, LP_COMPLAINT_ERROR_SYNTAX,
+              /* Translators: %u is a line number in the complaint file. */
               _("the file is not UTF-8 text (first invalid byte on line %u); "
                 "save it as UTF-8."), loader.bad_utf8_line);
       else
@@ -1119,8 +1121,8 @@ lp_complaint_load_file (const char  *path,
     }
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      /* Translators: %s is the system's reason, which names the file. */
       g_set_error (error, LP_COMPLAINT_ERROR, LP_COMPLAINT_ERROR_READ,
+                   /* Translators: %s is the system's reason, which names the file. */
                    _("$: cannot read the file: %s"), local_error->message);
       return NULL;
     }

@@ -204,8 +204,8 @@ report_char (CharVerdict  verdict,
   switch (verdict)
     {
     case CHAR_INVISIBLE:
-      /* Translators: %s is the name of a field, e.g. "Birth name" */
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                         /* Translators: %s is the name of a field, e.g. "Birth name" */
                          _("%s: it contains an invisible control character. Type it again "
                            "rather than copying and pasting it."), label);
       break;
@@ -227,8 +227,9 @@ report_char (CharVerdict  verdict,
     case CHAR_NOT_ALLOWED:
       g_unichar_to_utf8 (c, shown);
       if (kind == LP_TEXT_LINE)
-        /* Translators: the first %s is the name of a field, the second a character */
         lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                           /* Translators: the first %s is the name of a field, the second a
+                            * character */
                            _("%s: the character “%s” cannot be printed in the letter. "
                              "Remove it."), label, shown);
       else
@@ -268,8 +269,9 @@ lp_validate_text (const char  *value,
   /* Before anything that walks the characters: a 1 MB name is refused in one step. */
   if (length > (gsize) max_chars * UTF8_MAX_BYTES)
     {
-      /* Translators: %s is the name of a field, %u the number of characters allowed */
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                         /* Translators: %s is the name of a field, %u the number of characters
+                          * allowed */
                          _("%s: it is too long. Type at most %u characters."), label, max_chars);
       return;
     }
@@ -417,17 +419,18 @@ lp_validate_date (const char  *value,
   if (value == NULL || value[0] == '\0')
     {
       if (kind != LP_DATE_NOTIFIED)
-        /* Translators: %s is the name of a date field */
         lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                           /* Translators: %s is the name of a date field */
                            _("%s: this field is required."), label);
       return;
     }
   if (!split_iso_date (value, &year, &month, &day))
     {
       /* Only a complaint file can hold a badly formed date (the wizard has three fields):
-       * the example is the file's ISO format. Translators: %s is the name of a date field,
-       * then an example date as written in the file (YYYY-MM-DD) */
+       * the example is the file's ISO format. */
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                         /* Translators: %s is the name of a date field, then an example
+                          * date as written in the file (YYYY-MM-DD) */
                          _("%s: write the date as year-month-day. Example: %s."), label, example);
       return;
     }
@@ -446,9 +449,9 @@ lp_validate_date (const char  *value,
     }
   if (day < 1 || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
     {
-      /* Translators: %s is the name of a date field, %u the number of days of the month
-       * the person typed */
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                         /* Translators: %s is the name of a date field, %u the number of days of
+                          * the month the person typed */
                          _("%s: the day is invalid. This month has %u days."),
                          label, (guint) g_date_get_days_in_month ((GDateMonth) month,
                                                                   (GDateYear) year));
@@ -778,8 +781,9 @@ validate_attachment_file (const char  *file_path,
     {
       g_autofree char *size = g_format_size ((guint64) st.st_size);
 
-      /* Translators: %u is the number of the attachment, %s its size ("25.3 MB") */
       lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                         /* Translators: %u is the number of the attachment, %s its size
+                          * ("25.3 MB") */
                          _("Attachment %u: the file is too large (%s); the limit is 20 MB. "
                            "Take a smaller photo or a screenshot, or scan at a lower "
                            "resolution."), number, size);
@@ -809,8 +813,9 @@ validate_attachment_file (const char  *file_path,
     }
   if (width > LP_ATTACHMENT_MAX_SIDE || height > LP_ATTACHMENT_MAX_SIDE
       || (guint64) width * (guint64) height > LP_ATTACHMENT_MAX_PIXELS)
-    /* Translators: %u is the number of the attachment, then the width and height in pixels */
     lp_issue_list_add (issues, LP_SEVERITY_ERROR, path,
+                       /* Translators: %u is the number of the attachment, then the width and height
+                        * in pixels */
                        _("Attachment %u: the image is too large (%d × %d pixels). Take a "
                          "smaller photo or a screenshot: at most 20,000 pixels a side and "
                          "100 megapixels."), number, width, height);
@@ -1103,8 +1108,9 @@ validate_campaign_id (const LpComplaint *complaint,
       return;
     }
   if (g_strcmp0 (complaint->campaign, campaign->id) != 0)
-    /* Translators: %s is the identifier of a campaign, e.g. "viamedis-almerys-2024" */
     lp_issue_list_add (issues, LP_SEVERITY_ERROR, "campaign",
+                       /* Translators: %s is the identifier of a campaign, e.g.
+                        * "viamedis-almerys-2024" */
                        _("Campaign: this complaint is not about the data breach this program "
                          "was given (%s). Check the campaign."), campaign->id);
 }

@@ -767,8 +767,9 @@ set_transfer_error (GError       **error,
       break;
     case FAILURE_RETRY_TIMEOUT:
       g_set_error (error, LP_SEND_ERROR, LP_SEND_ERROR_TIMEOUT,
-                   /* Translators: %s: the server's host name; %u: a number of attempts */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %s: the server's host name; %u: the number
+                                 * of attempts */
                                 "The server %s did not answer in time (%u attempt). Try again "
                                 "later; the letter is kept ready.",
                                 "The server %s did not answer in time (%u attempts). Try again "
@@ -780,8 +781,8 @@ set_transfer_error (GError       **error,
     case FAILURE_NONE:
     default:
       g_set_error (error, LP_SEND_ERROR, LP_SEND_ERROR_NETWORK,
-                   /* Translators: %s: host name; %s: libcurl's reason; %u: attempts */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %s: host name; %s: libcurl's reason; %u: attempts */
                                 "The server %s could not be reached, or the connection broke "
                                 "(%s; %u attempt). Check this computer's network connection "
                                 "and try again; the letter is kept ready.",
