@@ -563,6 +563,28 @@ test_letter_representative (void)
   assert_has (text, "Courriel\u00A0: samira.benali@example.org");
   /* ...and signs. */
   assert_has (text, "Madame Samira Benali agissant en qualité de mère d’Inès Yasmine Benali");
+  /* What happened since is said for both of them: no "my mutuelle" for the child's SMS. */
+  assert_has (text, "Depuis cette fuite de données, nous avons constaté");
+  assert_has (text, "se réclamant de l’Assurance maladie, d’une mutuelle ou d’un autre organisme");
+  assert_has_not (text, "de ma mutuelle ou");
+}
+
+/* The campaign's consequences suit a letter written for someone else: no possessive. */
+static void
+test_campaign_consequences_impersonal (void)
+{
+  g_autoptr(LpCampaign) campaign = lp_test_load_campaign ();
+  const char *first_person[] = { " mon ", " ma ", " mes ", "à mon nom", "m’", "j’" };
+
+  for (guint i = 0; i < campaign->consequences->len; i++)
+    {
+      const LpCampaignChoice *choice = g_ptr_array_index (campaign->consequences, i);
+      g_autofree char *padded = g_strconcat (" ", choice->label, " ", NULL);
+
+      for (gsize j = 0; j < G_N_ELEMENTS (first_person); j++)
+        if (strstr (padded, first_person[j]) != NULL)
+          g_error ("consequence %s says “%s”: %s", choice->id, first_person[j], choice->label);
+    }
 }
 
 static void
@@ -867,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/letter/compressed", test_letter_compressed);
   g_test_add_func ("/letter/nir", test_letter_nir);
   g_test_add_func ("/letter/representative", test_letter_representative);
+  g_test_add_func ("/letter/consequences-impersonal", test_campaign_consequences_impersonal);
   g_test_add_func ("/letter/amount", test_letter_amount);
   g_test_add_func ("/letter/empty-complaint", test_letter_empty_complaint);
   g_test_add_func ("/letter/async", test_letter_async);
