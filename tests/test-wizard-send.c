@@ -533,6 +533,17 @@ test_kiosk_print_cups (void)
     g_assert_nonnull (strstr (text, sha));
     g_assert_nonnull (strstr (text, "Printed"));
   }
+  /* Back to correct something, then here again: ready to print the corrected letter. */
+  {
+    LpWindow *window = lp_wizard_test_get_window (app);
+
+    lp_window_back (window);
+    g_assert_true (lp_window_get_current_step (window) != LP_STEP (send));
+    g_assert_true (lp_window_go_to_step (window, "send"));
+    g_assert_cmpint (lp_step_send_get_state (send), ==, LP_STEP_SEND_READY);
+    g_assert_true (visible (send, "print"));
+    g_assert_false (visible (send, "receipt"));
+  }
   g_unlink (letter_path);
   lp_wizard_test_app_free (app);
 }

@@ -82,6 +82,7 @@ struct _LpStepSend
   char                 *page_uri;        /* FranceTransfert's upload page */
   gboolean              status_is_error;
   LpStepSendState       state;
+  gboolean              done_by_printing;  /* the summary is of a printed letter */
 
   GBytes               *letter;          /* the rendered letter, kept while it is current */
   char                 *letter_sha256;
@@ -200,7 +201,10 @@ set_state (LpStepSend      *self,
 {
   self->state = state;
   if (state != LP_STEP_SEND_DONE)
-    lp_step_set_can_go_back (LP_STEP (self), TRUE);
+    {
+      self->done_by_printing = FALSE;
+      lp_step_set_can_go_back (LP_STEP (self), TRUE);
+    }
   update_routes (self);
 }
 
@@ -397,7 +401,8 @@ show_summary (LpStepSend *self,
    * would only lead to sending a second one. "Another complaint" and "Erase my data and
    * finish" are the ways on (lp-receipt-view.c). A printed letter can still be corrected
    * and printed again. */
-  lp_step_set_can_go_back (LP_STEP (self), g_strcmp0 (route, "print") == 0);
+  self->done_by_printing = g_strcmp0 (route, "print") == 0;
+  lp_step_set_can_go_back (LP_STEP (self), self->done_by_printing);
   lp_receipt_view_focus_heading (self->receipt_view);
 }
 
@@ -1081,9 +1086,11 @@ lp_step_send_load_from_model (LpStep            *step,
                         && campaign->recipient_email[0] != '\0';
   g_autofree char *postal = NULL;
 
-  /* A sending under way, or done, stays on screen; otherwise the complaint may have changed
-   * since: the letter is made again (a changed letter is a new submission). */
-  if (self->state != LP_STEP_SEND_SENDING && self->state != LP_STEP_SEND_DONE)
+  /* A sending under way, or a sent complaint's summary, stays on screen; otherwise the
+   * complaint may have changed since: the letter is made again (a changed letter is a new
+   * submission). Coming back after printing is coming back to correct and print again. */
+  if (self->state != LP_STEP_SEND_SENDING
+      && (self->state != LP_STEP_SEND_DONE || self->done_by_printing))
     {
       hide_status (self);
       drop_letter (self);

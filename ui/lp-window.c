@@ -331,7 +331,8 @@ void
 lp_window_back (LpWindow *self)
 {
   g_return_if_fail (LP_IS_WINDOW (self));
-  if (self->current == 0)
+  /* The same rule as the button: not back from a sent complaint's summary. */
+  if (self->current == 0 || !lp_step_get_can_go_back (ensure_step (self, self->current)))
     return;
   lp_window_store (self);
   lp_step_clear_errors (ensure_step (self, self->current));
