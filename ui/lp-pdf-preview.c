@@ -108,10 +108,14 @@ render_in_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
   /* One thread in poppler at a time, until the document is freed (lp-poppler-on-demand.h). */
   g_autoptr (GMutexLocker) locker = lp_poppler_lock ();
-  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  PopplerDocument *document;
   Rendered *rendered;
   guint shown;
 
+  /* Replaced by a newer PDF while waiting for the lock: nothing to draw. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
   if (document == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -17,18 +17,41 @@
 
 #include <gio/gio.h>
 #include <poppler.h>
+#include <stdlib.h>
 
 static LpOnDemandLibrary libpoppler_glib = LP_ON_DEMAND_LIBRARY_INIT ("libpoppler-glib.so.8");
 
 static GMutex poppler_mutex;
+static gsize exit_guard;
+
+/* At exit the C++ runtime destroys poppler's static objects, its global mutexes among them:
+ * a worker thread still drawing, or waiting to, then threw std::system_error and aborted the
+ * program (seen in test-wizard-facts). This handler, registered once poppler is open so that
+ * it runs before poppler's own destructors, waits for the thread drawing now and keeps the
+ * lock: no thread enters poppler again. */
+static void
+hold_lock_at_exit (void)
+{
+  g_mutex_lock (&poppler_mutex);
+}
 
 GMutexLocker *
 lp_poppler_lock (void)
 {
-  return g_mutex_locker_new (&poppler_mutex);
+  GMutexLocker *locker = g_mutex_locker_new (&poppler_mutex);
+
+  if (g_once_init_enter (&exit_guard))
+    {
+      if (lp_on_demand_available (&libpoppler_glib))
+        atexit (hold_lock_at_exit);
+      g_once_init_leave (&exit_guard, 1);
+    }
+  return locker;
 }
 
-#define REAL(name) ((__typeof__ (&name)) lp_on_demand_symbol (&libpoppler_glib, #name))
+/* The real function NAME, looked up once. */
+#define REAL(name) \
+  ((__typeof__ (&name)) lp_on_demand_resolve (&libpoppler_glib, #name, &name##_address))
 
 static void
 set_missing_error (GError **error)
@@ -36,6 +59,8 @@ set_missing_error (GError **error)
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                "%s cannot be opened: PDF files cannot be drawn", libpoppler_glib.soname);
 }
+
+static gpointer poppler_document_new_from_bytes_address;
 
 PopplerDocument *
 poppler_document_new_from_bytes (GBytes      *bytes,
@@ -51,6 +76,8 @@ poppler_document_new_from_bytes (GBytes      *bytes,
     }
   return real (bytes, password, error);
 }
+
+static gpointer poppler_document_new_from_file_address;
 
 PopplerDocument *
 poppler_document_new_from_file (const char  *uri,
@@ -69,11 +96,15 @@ poppler_document_new_from_file (const char  *uri,
 
 /* The functions below take a document or a page: poppler was opened to make it. */
 
+static gpointer poppler_document_get_n_pages_address;
+
 int
 poppler_document_get_n_pages (PopplerDocument *document)
 {
   return REAL (poppler_document_get_n_pages) (document);
 }
+
+static gpointer poppler_document_get_page_address;
 
 PopplerPage *
 poppler_document_get_page (PopplerDocument *document,
@@ -82,6 +113,8 @@ poppler_document_get_page (PopplerDocument *document,
   return REAL (poppler_document_get_page) (document, index);
 }
 
+static gpointer poppler_page_get_size_address;
+
 void
 poppler_page_get_size (PopplerPage *page,
                        double      *width,
@@ -89,6 +122,8 @@ poppler_page_get_size (PopplerPage *page,
 {
   REAL (poppler_page_get_size) (page, width, height);
 }
+
+static gpointer poppler_page_render_address;
 
 void
 poppler_page_render (PopplerPage *page,

@@ -7,6 +7,8 @@
  * from opening the document to freeing it:
  *
  *   g_autoptr (GMutexLocker) locker = lp_poppler_lock ();
+ *
+ * At exit the lock is taken for good, before poppler's static objects are destroyed.
  */
 #pragma once
 

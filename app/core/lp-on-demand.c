@@ -39,3 +39,19 @@ lp_on_demand_symbol (LpOnDemandLibrary *library,
     g_warning ("%s has no %s: %s", library->soname, symbol, dlerror ());
   return address;
 }
+
+gpointer
+lp_on_demand_resolve (LpOnDemandLibrary *library,
+                      const char        *symbol,
+                      gpointer          *cache)
+{
+  gpointer address = g_atomic_pointer_get (cache);
+
+  if (address == NULL)
+    {
+      /* Two threads may both look it up the first time: the same address either way. */
+      address = lp_on_demand_symbol (library, symbol);
+      g_atomic_pointer_set (cache, address);
+    }
+  return address;
+}

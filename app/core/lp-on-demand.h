@@ -31,6 +31,12 @@ typedef struct
 gpointer lp_on_demand_symbol    (LpOnDemandLibrary *library,
                                  const char        *symbol);
 
+/* lp_on_demand_symbol() looked up once: *CACHE (a static of the caller's, NULL at first)
+ * keeps the address for the next calls. */
+gpointer lp_on_demand_resolve   (LpOnDemandLibrary *library,
+                                 const char        *symbol,
+                                 gpointer          *cache);
+
 /* Whether LIBRARY is (or can be) opened; opens it. For clear error messages. */
 gboolean lp_on_demand_available (LpOnDemandLibrary *library);
 

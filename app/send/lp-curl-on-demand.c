@@ -23,11 +23,13 @@
 
 static LpOnDemandLibrary libcurl = LP_ON_DEMAND_LIBRARY_INIT ("libcurl.so.4");
 
-/* The real function NAME, typed as the header declares it; NULL when libcurl is missing. */
-#define REAL(name) ((__typeof__ (&name)) lp_on_demand_symbol (&libcurl, #name))
+/* The real function NAME, typed as the header declares it; NULL when libcurl is missing.
+ * Looked up once: the send loop calls some of them thousands of times. */
+#define REAL(name) ((__typeof__ (&name)) lp_on_demand_resolve (&libcurl, #name, &name##_address))
 
 /* Defines NAME (PARAMS) returning TYPE: calls the real one with ARGS, or returns FALLBACK. */
 #define FORWARD(type, name, fallback, params, args) \
+  static gpointer name##_address;                   \
   type name params                                  \
   {                                                 \
     __typeof__ (&name) real = REAL (name);          \
@@ -35,6 +37,7 @@ static LpOnDemandLibrary libcurl = LP_ON_DEMAND_LIBRARY_INIT ("libcurl.so.4");
   }
 
 #define FORWARD_VOID(name, params, args)            \
+  static gpointer name##_address;                   \
   void name params                                  \
   {                                                 \
     __typeof__ (&name) real = REAL (name);          \
@@ -59,6 +62,8 @@ FORWARD (CURLcode, curl_easy_perform, CURLE_FAILED_INIT, (CURL *curl), (curl))
 /* Variadic: the argument's type follows from the option's number, as libcurl reads it
  * (curl.h: CURLOPTTYPE_LONG 0, OBJECTPOINT 10000, FUNCTIONPOINT 20000, OFF_T 30000,
  * BLOB 40000). Function pointers travel as void *, as POSIX allows. */
+static gpointer curl_easy_setopt_address;
+
 CURLcode
 curl_easy_setopt (CURL       *curl,
                   CURLoption  option,
@@ -84,6 +89,8 @@ curl_easy_setopt (CURL       *curl,
 }
 
 /* Variadic: always one pointer to where the answer goes. */
+static gpointer curl_easy_getinfo_address;
+
 CURLcode
 curl_easy_getinfo (CURL     *curl,
                    CURLINFO  info,
