@@ -38,13 +38,15 @@ run() {
   n=$((n + 1))
   log="$work/valgrind-$n.log"
   valgrind --tool=memcheck --error-exitcode=99 --leak-check=full \
-    --suppressions="$src/tests/valgrind.supp" \
+    --suppressions="$src/tests/valgrind.supp" -v \
     --errors-for-leak-kinds=definite --show-leak-kinds=definite \
     --num-callers=30 --log-file="$log" \
     "$program" "$@" >"$work/stdout-$n" 2>"$work/stderr-$n"
   status=$?
   if [ "$status" -eq "$expected" ]; then
     echo "ok $n - $name"
+    # A suppression that was needed is said, never hidden (tests/valgrind.supp says why).
+    grep -h 'used_suppression' "$log" | sed 's/^[-=]*[0-9]*[-=]* */# valgrind: /'
   else
     failed=$((failed + 1))
     if [ "$status" -eq 99 ]; then
@@ -53,7 +55,8 @@ run() {
       echo "not ok $n - $name: exit status $status, expected $expected"
     fi
     sed 's/^/# /' "$work/stderr-$n" | head -20
-    grep -v '^==[0-9]*== *$' "$log" | sed 's/^/# /' | head -150
+    # -v's own lines (--PID--) left out: the errors and leaks are the ==PID== ones.
+    grep -v -e '^==[0-9]*== *$' -e '^--[0-9]*--' "$log" | sed 's/^/# /' | head -150
   fi
 }
 
