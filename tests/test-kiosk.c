@@ -58,7 +58,7 @@ kiosk_app_new_full (const char *mode,
   LpApplication *app;
 
   g_assert_no_error (error);
-  /* Test-only: shorter than the loader allows (10 s and 5 s at least). */
+  /* Test-only: shorter than the loader allows (10 s and 20 s at least). */
   config->inactivity_warning = 1;
   config->inactivity_grace = 2;
   app = g_object_new (LP_TYPE_APPLICATION, "application-id", id,
