@@ -310,6 +310,39 @@ print_prepared_cb (GObject      *source,
   send_next_job (task);
 }
 
+/* What both print entry points share: the printer must take PDF; then the files are written
+ * in a worker thread and the print jobs, which are GTK objects, sent from the main thread.
+ * Takes @output. */
+static void
+print_output_async (OutputData          *output,
+                    GtkPrinter          *printer,
+                    GtkPrintSettings    *settings,
+                    GtkPageSetup        *page_setup,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr (GTask) prepare = NULL;
+
+  g_task_set_source_tag (task, lp_letter_output_print_async);
+  g_task_set_task_data (task, output, output_data_free);
+  if (!gtk_printer_accepts_pdf (printer))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The printer “%s” cannot print this letter. Choose another "
+                                 "printer."), gtk_printer_get_name (printer));
+      g_object_unref (task);
+      return;
+    }
+  output->printer = g_object_ref (printer);
+  output->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  output->page_setup = page_setup != NULL ? g_object_ref (page_setup) : NULL;
+  prepare = g_task_new (NULL, cancellable, print_prepared_cb, task);
+  g_task_set_task_data (prepare, output, NULL);
+  g_task_run_in_thread (prepare, prepare_print_in_thread);
+}
+
 void
 lp_letter_output_print_async (const LpComplaint   *complaint,
                               LpCampaign          *campaign,
@@ -320,37 +353,15 @@ lp_letter_output_print_async (const LpComplaint   *complaint,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
-  g_autoptr (GTask) prepare = NULL;
   OutputData *output;
 
   g_return_if_fail (complaint != NULL);
   g_return_if_fail (campaign != NULL);
   g_return_if_fail (GTK_IS_PRINTER (printer));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lp_letter_output_print_async);
-  if (!gtk_printer_accepts_pdf (printer))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("The printer “%s” cannot print this letter. Choose another "
-                                 "printer."), gtk_printer_get_name (printer));
-      g_object_unref (task);
-      return;
-    }
-
   output = output_data_new (complaint, campaign);
   output->job_title = _("Complaint letter");
-  output->printer = g_object_ref (printer);
-  output->settings = settings != NULL ? g_object_ref (settings) : NULL;
-  output->page_setup = page_setup != NULL ? g_object_ref (page_setup) : NULL;
-  g_task_set_task_data (task, output, output_data_free);
-
-  /* The rendering and the files happen in a worker thread; the print jobs, which are GTK
-   * objects, in the main thread. */
-  prepare = g_task_new (NULL, cancellable, print_prepared_cb, task);
-  g_task_set_task_data (prepare, output, NULL);
-  g_task_run_in_thread (prepare, prepare_print_in_thread);
+  print_output_async (output, printer, settings, page_setup, cancellable, callback, user_data);
 }
 
 void
@@ -364,37 +375,17 @@ lp_letter_output_print_pdfs_async (GBytes              *cover,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  GTask *task;
-  g_autoptr (GTask) prepare = NULL;
   OutputData *output;
 
   g_return_if_fail (document != NULL);
   g_return_if_fail (title != NULL);
   g_return_if_fail (GTK_IS_PRINTER (printer));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lp_letter_output_print_async);
-  if (!gtk_printer_accepts_pdf (printer))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("The printer “%s” cannot print this letter. Choose another "
-                                 "printer."), gtk_printer_get_name (printer));
-      g_object_unref (task);
-      return;
-    }
-
   output = output_data_new (NULL, NULL);
   output->pdfs[0] = cover != NULL ? g_bytes_ref (cover) : NULL;
   output->pdfs[1] = g_bytes_ref (document);
   output->job_title = g_intern_string (title);
-  output->printer = g_object_ref (printer);
-  output->settings = settings != NULL ? g_object_ref (settings) : NULL;
-  output->page_setup = page_setup != NULL ? g_object_ref (page_setup) : NULL;
-  g_task_set_task_data (task, output, output_data_free);
-
-  prepare = g_task_new (NULL, cancellable, print_prepared_cb, task);
-  g_task_set_task_data (prepare, output, NULL);
-  g_task_run_in_thread (prepare, prepare_print_in_thread);
+  print_output_async (output, printer, settings, page_setup, cancellable, callback, user_data);
 }
 
 /* ---- Finding a printer ------------------------------------------------------------------- */
