@@ -337,6 +337,63 @@ test_letter_names_given_back (void)
     }
 }
 
+/* What French typography keeps on one line, whatever the width: a NIR (its key not alone on
+ * the next line), a date, a department with its commune, « and » with their words; and the
+ * closing formula on the page of the signature. Lines as pdftotext gives them. */
+static void
+assert_no_line_starts_with (char       **lines,
+                            const char  *mark)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (lines[i]), mark))
+      g_error ("a line begins with “%s”: %s", mark, lines[i]);
+}
+
+static void
+assert_on_one_line (char       **lines,
+                    const char  *unit)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], unit) != NULL)
+      return;
+  g_error ("“%s” is not on one line", unit);
+}
+
+static void
+test_letter_keeps_units_together (void)
+{
+  g_autoptr(LpCampaign) campaign = lp_test_load_campaign ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = lp_test_data_path ("complaint-names.json");
+  g_autoptr(GPtrArray) complaints = lp_complaint_load_file (path, &error);
+  g_autoptr(LpComplaint) corsican = lp_test_load_complaint ("complaint-nir.json");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      g_autoptr(GBytes) pdf = render_letter (g_ptr_array_index (complaints, i), campaign);
+      g_autofree char *text = lp_test_pdf_to_text (pdf, FALSE);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+      assert_no_line_starts_with (lines, "»");
+      for (guint p = 0; pages[p] != NULL; p++)
+        if (strstr (pages[p], "Fait à") != NULL)
+          g_assert_nonnull (strstr (pages[p], "Je vous prie d’agréer"));
+      if (i == 0)   /* Ivry-sur-Seine: the longest place of signature */
+        assert_on_one_line (lines, "27 février 2024");
+      if (i == 2)
+        assert_on_one_line (lines, "L'Haÿ-les-Roses (94)");
+    }
+  {
+    g_autoptr(GBytes) pdf = render_letter (corsican, campaign);
+    g_autofree char *text = lp_test_pdf_to_text (pdf, FALSE);
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    assert_on_one_line (lines, "2 53 07 2B 073 004 70");
+  }
+}
+
 static void
 test_letter_long_names (void)
 {
@@ -890,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/letter/nir", test_letter_nir);
   g_test_add_func ("/letter/representative", test_letter_representative);
   g_test_add_func ("/letter/consequences-impersonal", test_campaign_consequences_impersonal);
+  g_test_add_func ("/letter/keeps-units-together", test_letter_keeps_units_together);
   g_test_add_func ("/letter/amount", test_letter_amount);
   g_test_add_func ("/letter/empty-complaint", test_letter_empty_complaint);
   g_test_add_func ("/letter/async", test_letter_async);

@@ -38,9 +38,9 @@ lp_letter_format_gdate (const GDate *date)
 {
   guint day = g_date_get_day (date);
 
-  /* The first day of a month is written "1er" in French; a no-break space keeps the day
-   * with its month. */
-  return g_strdup_printf ("%u%s" NBSP "%s %u", day, day == 1 ? "er" : "",
+  /* The first day of a month is written "1er" in French; no-break spaces keep a date on
+   * one line ("27 février" and "2024" were split at the end of a narrow signature block). */
+  return g_strdup_printf ("%u%s" NBSP "%s" NBSP "%u", day, day == 1 ? "er" : "",
                           french_months[g_date_get_month (date) - 1],
                           (guint) g_date_get_year (date));
 }
@@ -87,6 +87,29 @@ lp_letter_format_amount (gint64 cents)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* @text with each space made a no-break space; @text is zeroed and freed. One allocation
+ * of the right size: no copy of a NIR is left in freed memory. */
+static char *
+nbsp_spaces (char *text)
+{
+  gsize spaces = 0;
+  gsize length = strlen (text);
+  char *out, *q;
+
+  for (const char *p = text; *p != '\0'; p++)
+    spaces += *p == ' ';
+  q = out = g_malloc (length + spaces * (strlen (NBSP) - 1) + 1);
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == ' ')
+      q = g_stpcpy (q, NBSP);
+    else
+      *q++ = *p;
+  *q = '\0';
+  lp_secure_zero (text, length);
+  g_free (text);
+  return out;
+}
+
 char *
 lp_letter_format_nir (const char *typed)
 {
@@ -97,7 +120,8 @@ lp_letter_format_nir (const char *typed)
     return g_strdup (typed);
   formatted = lp_nir_format (normalized);
   lp_secure_zero (normalized, sizeof normalized);
-  return formatted;
+  /* One unit on the page: the sender's narrow block broke it before its key. */
+  return nbsp_spaces (formatted);
 }
 
 const char *
@@ -156,8 +180,9 @@ lp_letter_person_birthplace (const LpPerson *person)
 {
   const LpBirthPlace *place = &person->birth_place;
 
+  /* The department stays with its commune ("L'Haÿ-les-Roses (94)" was split). */
   if (place->department[0] != '\0')
-    return g_strdup_printf ("%s (%s)", place->commune, place->department);
+    return g_strdup_printf ("%s" NBSP "(%s)", place->commune, place->department);
   if (!is_france (place->country))
     {
       if (place->commune[0] == '\0')

@@ -286,33 +286,69 @@ draw_attachment_list (Letter *letter)
     }
 }
 
+#define SIGNATURE_SKIP 10.0   /* above the place and date */
+#define SIGNATURE_GAP   6.0   /* between the typed name and the signature's box */
+
+/* Place and date, the signer's typed name (and quality). */
+static GPtrArray *
+signature_lines (Letter *letter)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (lines, lp_letter_texts_expand (letter->texts, "signature_place_date"));
+  g_ptr_array_add (lines, lp_letter_texts_expand (letter->texts, "signature_name"));
+  if (letter->complaint->representative != NULL)
+    g_ptr_array_add (lines, lp_letter_texts_expand (letter->texts, "signature_representative"));
+  return lines;
+}
+
+/* The height of the signature block: @lines in the right column, then the box. */
+static double
+signature_height (Letter    *letter,
+                  GPtrArray *lines)
+{
+  LpPdfStyle style = { 0 };
+  double height = SIGNATURE_GAP + SIGNATURE_BOX_H;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autoptr(GPtrArray) wrapped = lp_pdf_document_wrap (letter->doc,
+                                                           g_ptr_array_index (lines, i),
+                                                           LP_PDF_BODY_SIZE,
+                                                           LP_LETTER_RIGHT_COLUMN_W);
+
+      height += wrapped->len * lp_pdf_document_leading (&style);
+    }
+  return height;
+}
+
+/* The closing formula and the signature block on one page: a signature alone at the top of
+ * the last page reads as detached from the letter it signs. */
+static void
+keep_closing_with_signature (Letter *letter)
+{
+  g_autofree char *closing = lp_letter_texts_expand (letter->texts, "closing");
+  g_autoptr(GPtrArray) lines = signature_lines (letter);
+
+  lp_pdf_document_ensure_space (letter->doc,
+                                lp_pdf_document_measure (letter->doc, closing, &body_style)
+                                + SIGNATURE_SKIP + signature_height (letter, lines));
+}
+
 /* Place and date, the signer's typed name, and room for the signature: kept together. */
 static gboolean
 draw_signature_block (Letter  *letter,
                       GError **error)
 {
   LpPdfDocument *doc = letter->doc;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = signature_lines (letter);
   LpPdfStyle style = { 0 };
   double x = LP_LETTER_RIGHT_COLUMN_X;
   double width = LP_LETTER_RIGHT_COLUMN_W;
-  double height = 0;
   double y;
 
-  g_ptr_array_add (lines, lp_letter_texts_expand (letter->texts, "signature_place_date"));
-  g_ptr_array_add (lines, lp_letter_texts_expand (letter->texts, "signature_name"));
-  if (letter->complaint->representative != NULL)
-    g_ptr_array_add (lines, lp_letter_texts_expand (letter->texts, "signature_representative"));
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      g_autoptr(GPtrArray) wrapped = lp_pdf_document_wrap (doc, g_ptr_array_index (lines, i),
-                                                           LP_PDF_BODY_SIZE, width);
-
-      height += wrapped->len * lp_pdf_document_leading (&style);
-    }
-  lp_pdf_document_skip (doc, 10.0);
-  lp_pdf_document_ensure_space (doc, height + SIGNATURE_BOX_H + 6.0);
+  lp_pdf_document_skip (doc, SIGNATURE_SKIP);
+  lp_pdf_document_ensure_space (doc, signature_height (letter, lines));
 
   y = lp_pdf_document_get_cursor (doc);
   for (guint i = 0; i < lines->len; i++)
@@ -320,7 +356,7 @@ draw_signature_block (Letter  *letter,
       style.bold = i == 1;
       y = lp_pdf_document_column (doc, x, y, width, g_ptr_array_index (lines, i), &style);
     }
-  y -= 6.0;
+  y -= SIGNATURE_GAP;
   if (!lp_letter_draw_signature (doc, letter->complaint, x, y - SIGNATURE_BOX_H,
                                  MIN (SIGNATURE_BOX_W, width), SIGNATURE_BOX_H, error))
     return FALSE;
@@ -355,6 +391,7 @@ draw_letter (Letter  *letter,
   draw_prejudice (letter);
   draw_attachment_list (letter);
   lp_pdf_document_skip (letter->doc, HEADING_SPACE - PARAGRAPH_SPACE);
+  keep_closing_with_signature (letter);
   paragraph (letter, "closing");
   if (!draw_signature_block (letter, error))
     return FALSE;

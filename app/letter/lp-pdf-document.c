@@ -254,6 +254,31 @@ lp_pdf_document_text_width (LpPdfDocument *doc,
   return measure_bytes (doc, text, strlen (text), size);
 }
 
+/* Whether the spaces at @spaces (up to @end) must not break the line: French typography
+ * keeps « with what follows and » ; : ! ? with what precedes. The person types ordinary
+ * spaces there ("« Łukasz Żółć »"); a line must not begin with » or end with «. */
+static gboolean
+spaces_are_glued (const char *word,
+                  const char *spaces,
+                  const char *end)
+{
+  static const char * const closing[] = { "»", ";", ":", "!", "?" };
+  const char *next = spaces;
+
+  if (spaces - word >= 2 && memcmp (spaces - 2, "«", 2) == 0)
+    return TRUE;
+  while (next < end && *next == ' ')
+    next++;
+  for (gsize i = 0; i < G_N_ELEMENTS (closing); i++)
+    {
+      gsize n = strlen (closing[i]);
+
+      if ((gsize) (end - next) >= n && memcmp (next, closing[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Greedy breaking of one hard line (no '\n') into @out. Widths add up because libharu
  * applies no kerning, so each word is measured once. */
 static void
@@ -282,7 +307,7 @@ wrap_hard_line (LpPdfDocument *doc,
         p++;
       n_spaces = p - spaces;
       word = p;
-      while (p < end && *p != ' ')
+      while (p < end && (*p != ' ' || spaces_are_glued (word, p, end)))
         p++;
       word_length = p - word;
       if (word_length == 0)
