@@ -457,12 +457,14 @@ test_http_refused_off_loopback (void)
   const char * const refused[] = {
     "http://plaintes.example.org/api/v1/submissions",
     "http://10.0.0.1/api",
+    "http://127.example.org/api",   /* a name, not a loopback address */
     "ftp://127.0.0.1/x",
     "https://user:pass@plaintes.example.org/api",
     "not a url",
   };
   const char * const accepted[] = {
-    "http://127.0.0.1:8080/api", "http://localhost/api", "http://[::1]:9/x",
+    "http://127.0.0.1:8080/api", "http://127.1.2.3/api", "http://localhost/api",
+    "http://[::1]:9/x",
     "https://plaintes.example.org/api/v1/submissions",
   };
 

@@ -94,13 +94,17 @@ lp_send_timings_init_default (LpSendTimings *timings)
   timings->poll_max_s = 900;
 }
 
+/* localhost, or a loopback address written as one (127.0.0.0/8, ::1). Not a name that
+ * merely begins with "127.": http://127.example.org/ would go out unencrypted. */
 static gboolean
 is_loopback_host (const char *host)
 {
-  return g_ascii_strcasecmp (host, "localhost") == 0
-         || g_str_has_prefix (host, "127.")
-         || strcmp (host, "::1") == 0
-         || strcmp (host, "[::1]") == 0;
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
 gboolean

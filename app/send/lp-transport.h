@@ -1,7 +1,7 @@
 /* lp-transport.h — sending a submission: one interface, three implementations
  *
  *   relay            HTTPS multipart POST to the site's own receiver (architecture.md §7)
- *   webdav           MKCOL + PUT of each file + metadata.json last (nginx dav, Nextcloud)
+ *   webdav           MKCOL + PUT of each file + metadata.json last (nginx dav, a Nextcloud account)
  *   francetransfert  the public API: initPli, 5 MiB chunks, statutPli (francetransfert-api.md)
  *
  * Every sending runs libcurl in a worker thread (lp_transport_send_async) and reports its

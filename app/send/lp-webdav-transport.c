@@ -8,13 +8,10 @@
  * What to configure:
  * - nginx with the dav module (dav_methods PUT MKCOL; create_full_put_path on; auth_basic):
  *   url=https://host/plaintes (the location), username= and password-file= of htpasswd.
- * - A Nextcloud "file drop" share (upload only, the person filing sees nothing): the share
- *   link https://cloud.example.org/s/<token> becomes
- *   url=https://cloud.example.org/public.php/webdav, username=<token>, and password-file=
- *   holding the share's password (a share with no password still needs the file: put the
- *   token in it again, Nextcloud ignores it). Nextcloud 29+ also offers
- *   https://cloud.example.org/public.php/dav/files/<token> with no username needed; use
- *   the public.php/webdav form above, which works on every version.
+ * - A Nextcloud account of its own (not a "file drop" share: there MKCOL is refused, files
+ *   land flat and renamed, and newer versions refuse PUT into a folder, so the layout above
+ *   and its "complete" marker are lost): url=https://cloud.example.org/remote.php/dav/files/
+ *   <account>/<folder>, username=<account>, password-file= holding an app password.
  */
 #define G_LOG_DOMAIN "lp-webdav"
 

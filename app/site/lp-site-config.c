@@ -569,8 +569,7 @@ load_send (Loader  *loader,
       secret_key = "password-file";
       if (config->username[0] == '\0')
         return fail (loader, error, LP_SITE_CONFIG_ERROR_INVALID, "send", "username",
-                     _("transport=webdav needs the user name of the WebDAV account (for a "
-                       "Nextcloud file-drop share: the share's token)."));
+                     _("transport=webdav needs the user name of the WebDAV account."));
       if (!refuse_foreign_key (loader, "sender", error))
         return FALSE;
       break;
