@@ -180,10 +180,13 @@ lp_given_names_get (LpGivenNames *self,
   for (guint i = 0; i < self->entries->len; i++)
     {
       const char *text = gtk_editable_get_text (g_ptr_array_index (self->entries, i));
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+      const char *c = text;
 
-      /* An empty box is not a given name; the others go to the model as typed. */
-      if (trimmed[0] != '\0')
+      /* An empty box is not a given name; the others go to the model as typed (no copy of
+       * a name is made to find out). */
+      while (g_ascii_isspace (*c))
+        c++;
+      if (*c != '\0')
         g_ptr_array_add (names, g_strdup (text));
     }
   if (no_given_name != NULL)

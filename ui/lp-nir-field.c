@@ -27,7 +27,7 @@ static void
 update_shown_text (LpNirField *self)
 {
   char normalized[16];
-  g_autofree char *text = NULL;
+  g_autoptr (LpSecureString) text = NULL;
 
   if (!lp_nir_normalize (lp_nir_field_get_value (self), normalized))
     normalized[0] = '\0';

@@ -367,7 +367,7 @@ store_identity (LpPersonForm *self,
 {
   gboolean abroad = g_strcmp0 (lp_choice_field_get_active (self->born_where), "abroad") == 0;
   const char *civility = lp_choice_field_get_active (self->civility);
-  g_autofree char *birth_date = lp_date_field_dup_iso (self->birth_date);
+  g_autoptr (LpSecureString) birth_date = lp_date_field_dup_iso (self->birth_date);
 
   lp_secure_set_string (&person->civility, civility != NULL ? civility : "");
   lp_secure_set_string (&person->birth_name, lp_form_field_get_text (self->birth_name));

@@ -195,7 +195,7 @@ lp_step_insurance_store_to_model (LpStep      *step,
   LpFacts *facts = &complaint->facts;
   const char *operator_id = lp_choice_field_get_active (self->operator);
   const char *channel = lp_choice_field_get_active (self->channel);
-  g_autofree char *notified_on = lp_date_field_dup_iso (self->notified_on);
+  g_autoptr (LpSecureString) notified_on = lp_date_field_dup_iso (self->notified_on);
 
   lp_secure_set_string (&facts->insurer, lp_form_field_get_text (self->insurer));
   lp_secure_set_string (&facts->operator_id, operator_id != NULL ? operator_id : "");

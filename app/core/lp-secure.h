@@ -2,8 +2,7 @@
  *
  * architecture.md §8: buffers that held personal data are zeroed before they are freed,
  * so that a core dump or a reused heap block does not carry a name or a NIR.
- * explicit_bzero() is used where the C library has it; otherwise a volatile loop that
- * the compiler may not elide.
+ * The zeroing writes through a volatile pointer, which the compiler may not elide.
  */
 #pragma once
 
@@ -31,5 +30,10 @@ GBytes *lp_secure_bytes_new   (gconstpointer data,
 GBytes *lp_secure_bytes_new_take (gpointer data,
                                   gsize    len,
                                   gsize    allocated);
+
+/* A string that held personal data, for g_autoptr(): zeroed and freed at the end of the
+ * scope (g_autoptr (LpSecureString) nir = lp_nir_format (...)). */
+typedef char LpSecureString;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LpSecureString, lp_secure_free_string)
 
 G_END_DECLS
