@@ -16,8 +16,10 @@ PACKAGES="
 # Loopback test servers (tests/servers/): nginx-light's nginx has --with-http_dav_module (WebDAV),
 # openssl makes the htpasswd hash and throwaway TLS certificates, curl drives their self-test.
 PACKAGES="$PACKAGES nginx-light openssl curl"
-# Sending (app/send): libcurl with OpenSSL (CURLOPT_PINNEDPUBLICKEY, CURLOPT_PROTOCOLS_STR >= 7.85).
-PACKAGES="$PACKAGES libcurl4-openssl-dev"
+# Sending (app/send): libcurl with OpenSSL (CURLOPT_PINNEDPUBLICKEY, CURLOPT_PROTOCOLS_STR >= 7.85),
+# and the public CA certificates it verifies a server with when the site gives no ca-file
+# (only recommended by libcurl4: absent from a fresh Debian 12 installed this way).
+PACKAGES="$PACKAGES libcurl4-openssl-dev ca-certificates"
 # Desktop integration checks (tests/check-desktop-integration.sh): desktop-file-validate,
 # appstreamcli, flatpak-builder --show-manifest, rsvg-convert for the icons.
 PACKAGES="$PACKAGES desktop-file-utils appstream flatpak flatpak-builder librsvg2-bin"

@@ -50,14 +50,18 @@ chmod 755 "$tmp"
 runtime="$tmp/runtime"
 mkdir -m 700 "$runtime"
 cage_pid=""
+stage=""
 cleanup() {
   if [ -n "$cage_pid" ]; then
     kill "$cage_pid" 2>/dev/null
     wait "$cage_pid" 2>/dev/null
   fi
   rm -rf "$tmp"
+  [ -z "$stage" ] || rm -rf "$stage"
 }
 trap cleanup EXIT
+# dash runs no EXIT trap when a signal kills it (meson's timeout): exit instead.
+trap 'exit 143' INT TERM
 
 # as_user CMD...: runs CMD as the unprivileged account.
 if [ "$(id -u)" -eq 0 ]; then
@@ -71,8 +75,24 @@ else
   as_user() { "$@"; }
 fi
 
-as_user test -x "$program" \
-  || bail "$program cannot be run by the unprivileged account (a build directory in a private home?)"
+# The unprivileged account runs copies: the build and source trees may sit where it cannot
+# go (a checkout in root's 0700 home, as on a fresh Debian 12 set up as root). The copies
+# get the campaigns and the translations they would have found in the trees (LP_DATA_DIR,
+# LP_LOCALEDIR); everything else is compiled into the program.
+# Not under /dev/shm: it may be mounted noexec.
+stage=$(mktemp -d /var/tmp/lp-kiosk-cage-stage.XXXXXX) || bail "cannot create a directory in /var/tmp"
+chmod 755 "$stage"
+mkdir -p "$stage/data" "$stage/locale"
+cp "$program" "$stage/lettre-plainte" || bail "cannot copy $program"
+cp "$session_script" "$stage/lettre-plainte-kiosk-session" || bail "cannot copy $session_script"
+cp -r "$srcdir/assets/campaigns" "$stage/data/" || bail "cannot copy the campaigns"
+if [ -n "${LP_LOCALEDIR:-}" ] && [ -d "$LP_LOCALEDIR" ]; then
+  cp -r "$LP_LOCALEDIR/." "$stage/locale/" || bail "cannot copy the translations"
+fi
+chmod -R a+rX "$stage"
+program="$stage/lettre-plainte"
+session_script="$stage/lettre-plainte-kiosk-session"
+as_user test -x "$program" || bail "$program cannot be run by the unprivileged account"
 as_user test -r "$session_script" || bail "$session_script cannot be read by the unprivileged account"
 
 # The site configuration: a kiosk in French, nothing to send through.
@@ -223,7 +243,7 @@ as_user env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$runtime" LANG=C.UTF-8 \
   LP_SESSION_SCRIPT="$session_script" \
   LETTRE_PLAINTE_PROGRAM="$program" LETTRE_PLAINTE_CONFIG="$tmp/site.conf" \
   LETTRE_PLAINTE_DCONF_PROFILE="$tmp/dconf/profile" \
-  ${LP_LOCALEDIR:+LP_LOCALEDIR="$LP_LOCALEDIR"} \
+  LP_DATA_DIR="$stage/data" LP_LOCALEDIR="$stage/locale" \
   dbus-run-session -- "$tmp/inside.sh" "$tmp" >"$tmp/inside.log" 2>&1 &
 cage_pid=$!
 wait "$cage_pid"
