@@ -6,6 +6,15 @@
 # test ran.
 set -eu
 cd "$(dirname "$0")/.."
+# The print and kiosk tests start a private CUPS server (its cups-pdf backend runs only as
+# root) and a test account for cage: say so at once rather than fail them at the end.
+if [ "$(id -u)" -ne 0 ]; then
+  echo "scripts/test.sh must run as root (sudo ./scripts/test.sh): the print and kiosk tests" >&2
+  echo "start a private CUPS server and create a test account." >&2
+  exit 1
+fi
+# Results of an earlier run must not be counted again if a build fails this time.
+rm -f build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
 ./scripts/deps.sh
 ./scripts/build.sh
 set +e

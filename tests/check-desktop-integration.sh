@@ -23,6 +23,8 @@ for tool in desktop-file-validate appstreamcli glib-compile-schemas flatpak-buil
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# dash runs no EXIT trap when a signal kills it (meson's timeout): exit instead.
+trap 'exit 143' INT TERM
 comment() { sed 's/^/# /' "$1"; }
 
 desktop-file-validate "$desktop" >"$tmp/out" 2>&1

@@ -18,6 +18,8 @@ done | tr '\n' ' ')
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# dash runs no EXIT trap when a signal kills it (meson's timeout): exit instead.
+trap 'exit 143' INT TERM
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dngettext:2,3 --add-comments=Translators -f po/POTFILES.in -o "$tmp/all.pot" 2>/dev/null
 result $? "xgettext extracts the strings"

@@ -37,6 +37,8 @@ done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# dash runs no EXIT trap when a signal kills it (meson's timeout): exit instead.
+trap 'exit 143' INT TERM
 build="$tmp/build"
 prefix="$tmp/prefix"
 

@@ -21,6 +21,8 @@ export GTK_A11Y LP_PROGRAM_G_DEBUG
 LP_TAP_FILE=$(mktemp "${TMPDIR:-/tmp}/lp-a11y-tap.XXXXXX")
 export LP_TAP_FILE
 trap 'rm -f "$LP_TAP_FILE"' EXIT
+# dash runs no EXIT trap when a signal kills it (meson's timeout): exit instead.
+trap 'exit 143' INT TERM
 status=0
 "$here/../run-gui-test.sh" /usr/bin/python3 "$here/fill-wizard.py" "$program" 1>&2 || status=$?
 cat "$LP_TAP_FILE"

@@ -23,11 +23,14 @@ targets="fuzz-complaint fuzz-campaign fuzz-nir fuzz-template fuzz-image fuzz-let
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$src" -Dfuzzing=true -Db_sanitize=address,undefined \
-    -Db_lundef=false -Dwerror=false >"$build.setup.log" 2>&1 \
-    || { cat "$build.setup.log" >&2; exit 1; }
+    -Db_lundef=false -Dwerror=false >"${TMPDIR:-/tmp}/lp-fuzz-setup.log" 2>&1 \
+    || { cat "${TMPDIR:-/tmp}/lp-fuzz-setup.log" >&2; exit 1; }
+  rm -f "${TMPDIR:-/tmp}/lp-fuzz-setup.log"
 fi
 # Only the fuzzers: the unit tests are built and run by the normal and sanitizer runs.
-(cd "$build" && ninja $(for t in $targets; do printf 'tests/fuzz/%s ' "$t"; done)) >/dev/null
+# ninja writes compiler errors to stdout: kept in the build directory, shown on failure.
+(cd "$build" && ninja $(for t in $targets; do printf 'tests/fuzz/%s ' "$t"; done)) \
+  >"$build/fuzz-build.log" 2>&1 || { tail -n 40 "$build/fuzz-build.log" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lp-fuzz-XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
