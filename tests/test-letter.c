@@ -626,6 +626,38 @@ test_letter_representative (void)
   assert_has_not (text, "de ma mutuelle ou");
 }
 
+/* "Nothing so far" is the sentence of consequences_none, not an item of the list; beside
+ * other consequences (a complaint file may hold both) it is left out. */
+static void
+test_letter_nothing_so_far (void)
+{
+  g_autoptr(LpCampaign) campaign = lp_test_load_campaign ();
+  g_autoptr(LpComplaint) complaint = lp_test_load_complaint ("complaint-typical.json");
+  g_autofree char *alone = NULL;
+  g_autofree char *with_other = NULL;
+
+  g_ptr_array_set_size (complaint->facts.consequences, 0);
+  g_ptr_array_add (complaint->facts.consequences, g_strdup (LP_CONSEQUENCE_NONE_YET));
+  {
+    g_autoptr(GBytes) pdf = render_letter (complaint, campaign);
+
+    alone = squeezed_text (pdf);
+  }
+  assert_has (alone, "Je n’ai pas constaté de conséquence particulière à ce jour");
+  assert_has_not (alone, "aucune conséquence constatée à ce jour");
+  assert_has_not (alone, "j’ai constaté :");
+
+  g_ptr_array_add (complaint->facts.consequences, g_strdup ("phishing-sms"));
+  {
+    g_autoptr(GBytes) pdf = render_letter (complaint, campaign);
+
+    with_other = squeezed_text (pdf);
+  }
+  assert_has (with_other, "réception de SMS frauduleux");
+  assert_has_not (with_other, "aucune conséquence constatée à ce jour");
+  assert_has_not (with_other, "Je n’ai pas constaté de conséquence particulière");
+}
+
 /* The campaign's consequences suit a letter written for someone else: no possessive. */
 static void
 test_campaign_consequences_impersonal (void)
@@ -948,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/letter/representative", test_letter_representative);
   g_test_add_func ("/letter/consequences-impersonal", test_campaign_consequences_impersonal);
   g_test_add_func ("/letter/keeps-units-together", test_letter_keeps_units_together);
+  g_test_add_func ("/letter/nothing-so-far", test_letter_nothing_so_far);
   g_test_add_func ("/letter/amount", test_letter_amount);
   g_test_add_func ("/letter/empty-complaint", test_letter_empty_complaint);
   g_test_add_func ("/letter/async", test_letter_async);

@@ -85,13 +85,6 @@ thumbnail_free (gpointer data)
   g_free (thumbnail);
 }
 
-static const char *
-attachment_disk_path (const LpAttachment *attachment)
-{
-  return attachment->path != NULL && attachment->path[0] != '\0' ? attachment->path
-                                                                   : attachment->file;
-}
-
 /* ---- thumbnails, in a worker thread ---------------------------------------------- */
 
 static gboolean
@@ -385,7 +378,7 @@ build_row (LpStepDocuments    *self,
   g_autofree char *heading = g_strdup_printf (_("Document %u"), index + 1);
   GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
 
-  row->path = g_strdup (attachment_disk_path (attachment));
+  row->path = g_strdup (lp_attachment_get_disk_path (attachment));
   row->name = g_filename_display_basename (row->path);
   row->widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   gtk_widget_add_css_class (row->widget, "card");
@@ -434,7 +427,7 @@ rows_match (LpStepDocuments   *self,
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
-      if (g_strcmp0 (row->path, attachment_disk_path (g_ptr_array_index (complaint->attachments,
+      if (g_strcmp0 (row->path, lp_attachment_get_disk_path (g_ptr_array_index (complaint->attachments,
                                                                          i))) != 0)
         return FALSE;
     }

@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#define NONE_YET_ID "none-yet"
+#define NONE_YET_ID LP_CONSEQUENCE_NONE_YET
 #define CONSEQUENCE_ID_KEY "lp-consequence-id"
 
 struct _LpStepFacts

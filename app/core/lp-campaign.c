@@ -11,6 +11,7 @@
 #include "lp-campaign.h"
 #include "lp-paths.h"
 #include "lp-template.h"
+#include "lp-validate.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -250,22 +251,8 @@ check_iso_date (const char  *text,
                 const char  *path,
                 GError     **error)
 {
-  static const char pattern[] = "dddd-dd-dd";
-  guint year, month, day;
-
-  if (strlen (text) != strlen (pattern))
-    goto bad;
-  for (gsize i = 0; pattern[i] != '\0'; i++)
-    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
-      goto bad;
-  year = (guint) g_ascii_strtoull (text, NULL, 10);
-  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    goto bad;
-  return TRUE;
-
-bad:
+  if (lp_parse_iso_date (text, NULL))
+    return TRUE;
   set_invalid (error, path, _("The date must be a real date written YYYY-MM-DD, such as 2024-02-12."));
   return FALSE;
 }

@@ -89,6 +89,11 @@ const char * const *lp_campaign_required_texts (void);
  * any other; lp-campaign-texts.c, documented in assets/campaigns/README.md). */
 const char * const *lp_campaign_allowed_placeholders (void);
 
+/* The consequence a person ticks when nothing has happened yet ("Nothing so far"): it
+ * excludes the others in the wizard, and the letter says it in its own sentence
+ * (texts.consequences_none) rather than as an item of the list. */
+#define LP_CONSEQUENCE_NONE_YET "none-yet"
+
 const LpCampaignChoice *lp_campaign_find_operator     (const LpCampaign *campaign,
                                                        const char       *id);
 const LpCampaignChoice *lp_campaign_find_consequence  (const LpCampaign *campaign,

@@ -110,6 +110,14 @@ lp_attachment_new (const char *file,
   return attachment;
 }
 
+const char *
+lp_attachment_get_disk_path (const LpAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, NULL);
+  return attachment->path != NULL && attachment->path[0] != '\0' ? attachment->path
+                                                                   : attachment->file;
+}
+
 void
 lp_attachment_free (LpAttachment *attachment)
 {

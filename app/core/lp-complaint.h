@@ -100,6 +100,8 @@ void         lp_person_free                (LpPerson *person);
 LpAttachment *lp_attachment_new            (const char *file,
                                             const char *title);
 void          lp_attachment_free           (LpAttachment *attachment);
+/* Where the file is: the resolved path when there is one, else the file as written. */
+const char   *lp_attachment_get_disk_path (const LpAttachment *attachment);
 
 /* "Élodie Marie Dupré", with "née Dupré" handled by the letter, not here: given names
  * joined by spaces, then the usage name if any, else the birth name. */

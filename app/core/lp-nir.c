@@ -3,6 +3,7 @@
 
 #include "lp-nir.h"
 #include "lp-secure.h"
+#include "lp-validate.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -79,16 +80,6 @@ static guint
 two_digits (const char *s)
 {
   return (guint) (s[0] - '0') * 10 + (guint) (s[1] - '0');
-}
-
-static gboolean
-all_digits (const char *s,
-            gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -334,17 +325,13 @@ cross_check_birth_date (const char  *nir,
                         LpIssueList *issues)
 {
   guint nir_month = two_digits (nir + POS_MONTH);
-  guint year, month, day;
+  GDate date;
+  guint year, month;
 
-  if (birth_date == NULL || strlen (birth_date) != 10 || !all_digits (birth_date, 4)
-      || birth_date[4] != '-' || !all_digits (birth_date + 5, 2) || birth_date[7] != '-'
-      || !all_digits (birth_date + 8, 2))
+  if (!lp_parse_iso_date (birth_date, &date))
     return;
-  year = (guint) g_ascii_strtoull (birth_date, NULL, 10);
-  month = two_digits (birth_date + 5);
-  day = two_digits (birth_date + 8);
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return;
+  year = g_date_get_year (&date);
+  month = g_date_get_month (&date);
 
   if (two_digits (nir + POS_YEAR) != year % 100)
     add_warning (issues, path,

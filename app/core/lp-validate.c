@@ -20,7 +20,6 @@
 #define EMAIL_MAX_BYTES      254
 #define EMAIL_LOCAL_MAX      64
 #define BIRTH_YEAR_MIN       1900
-#define ADULT_AGE            18
 #define AMOUNT_MAX_CENTS     G_GINT64_CONSTANT (1000000000)  /* 10 million euros */
 #define SIGNATURE_MAX_SIDE   10000
 
@@ -835,8 +834,7 @@ lp_validate_attachment (const LpAttachment *attachment,
 
   g_return_if_fail (attachment != NULL && issues != NULL);
 
-  on_disk = attachment->path != NULL && attachment->path[0] != '\0' ? attachment->path
-                                                                     : attachment->file;
+  on_disk = lp_attachment_get_disk_path (attachment);
   if (on_disk == NULL || on_disk[0] == '\0')
     lp_issue_list_add (issues, LP_SEVERITY_ERROR, file_path,
                        _("Attachment %u: choose a file."), number);
@@ -1070,10 +1068,9 @@ lp_validate_person (const LpPerson *person,
                       today, issues);
 }
 
-/* Age in whole years on @today, or -1 when the birth date is not a valid date. */
-static int
-age_on (const char  *birth_date,
-        const GDate *today)
+int
+lp_age_on (const char  *birth_date,
+           const GDate *today)
 {
   GDate birth;
   int age;
@@ -1278,8 +1275,8 @@ lp_validate_complaint (const LpComplaint *complaint,
     validate_person_as (complaint->representative, "representative", ROLE_REPRESENTATIVE,
                         &now, issues);
 
-  age = age_on (complaint->complainant.birth_date, &now);
-  if (complaint->representative == NULL && age >= 0 && age < ADULT_AGE)
+  age = lp_age_on (complaint->complainant.birth_date, &now);
+  if (complaint->representative == NULL && age >= 0 && age < LP_ADULT_AGE)
     lp_issue_list_add (issues, LP_SEVERITY_WARNING, "representative",
                        _("Legal representative: the complainant is under 18. A parent or legal "
                          "guardian should file the complaint for them: add a legal "

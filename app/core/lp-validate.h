@@ -58,6 +58,12 @@ void     lp_validate_text         (const char  *value,
 gboolean lp_parse_iso_date        (const char *text,
                                    GDate      *date);
 
+/* The age of majority in France. */
+#define LP_ADULT_AGE 18
+/* Age in whole years on @today, or -1 when @birth_date is not a valid ISO date. */
+int      lp_age_on                (const char  *birth_date,
+                                   const GDate *today);
+
 typedef enum {
   LP_DATE_BIRTH,      /* required; from 1900 to today */
   LP_DATE_SIGNATURE,  /* required; not after today */

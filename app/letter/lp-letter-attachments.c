@@ -87,13 +87,6 @@ lp_letter_draw_signature (LpPdfDocument     *doc,
   return TRUE;
 }
 
-static const char *
-attachment_path (const LpAttachment *attachment)
-{
-  return attachment->path != NULL && attachment->path[0] != '\0'
-         ? attachment->path : attachment->file;
-}
-
 /* A PDF is not turned into pictures: the transports send the original file beside the
  * letter (architecture.md §7), and the letter says so. */
 static gboolean
@@ -122,7 +115,7 @@ add_attachment_page (LpPdfDocument      *doc,
   g_autoptr(LpPdfImage) image = NULL;
   g_autoptr(GError) local_error = NULL;
   LpPdfStyle title_style = { .size = 12.0, .bold = TRUE, .space_after = 12.0 };
-  const char *path = attachment_path (attachment);
+  const char *path = lp_attachment_get_disk_path (attachment);
   double top, box_h;
 
   lp_letter_texts_set (texts, "number", number);

@@ -6,9 +6,9 @@
 #include "lp-nir.h"
 #include "lp-secure.h"
 #include "lp-template.h"
+#include "lp-validate.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #define NARROW_NBSP "\u202F"
@@ -49,18 +49,9 @@ char *
 lp_letter_format_date (const char *iso_date)
 {
   GDate date;
-  guint year, month, day;
 
-  /* Read by hand: g_date_set_parse() follows the locale. */
-  if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
-    return g_strdup (iso_date ? iso_date : "");
-  year = g_ascii_strtoull (iso_date, NULL, 10);
-  month = g_ascii_strtoull (iso_date + 5, NULL, 10);
-  day = g_ascii_strtoull (iso_date + 8, NULL, 10);
-  if (!g_date_valid_dmy (day, month, year))
-    return g_strdup (iso_date);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
+  if (!lp_parse_iso_date (iso_date, &date))
+    return g_strdup (iso_date != NULL ? iso_date : "");
   return lp_letter_format_gdate (&date);
 }
 
@@ -169,12 +160,6 @@ lp_letter_person_civility_name (LpLetterTexts  *texts,
   return g_strconcat (civility, " ", name, NULL);
 }
 
-static gboolean
-is_france (const char *country)
-{
-  return country == NULL || country[0] == '\0' || g_ascii_strcasecmp (country, "France") == 0;
-}
-
 char *
 lp_letter_person_birthplace (const LpPerson *person)
 {
@@ -183,7 +168,7 @@ lp_letter_person_birthplace (const LpPerson *person)
   /* The department stays with its commune ("L'Haÿ-les-Roses (94)" was split). */
   if (place->department[0] != '\0')
     return g_strdup_printf ("%s" NBSP "(%s)", place->commune, place->department);
-  if (!is_france (place->country))
+  if (!lp_country_is_france (place->country))
     {
       if (place->commune[0] == '\0')
         return g_strdup (place->country);
@@ -205,7 +190,7 @@ lp_letter_person_address_lines (const LpPerson *person)
   if (address->postal_code[0] != '\0' || address->city[0] != '\0')
     g_ptr_array_add (lines, g_strstrip (g_strdup_printf ("%s %s", address->postal_code,
                                                          address->city)));
-  if (!is_france (address->country))
+  if (!lp_country_is_france (address->country))
     g_ptr_array_add (lines, g_strdup (address->country));
   return lines;
 }
@@ -288,12 +273,13 @@ static gboolean
 is_minor_on (const LpPerson *person,
              const char     *on)
 {
-  guint by, bm, bd, sy, sm, sd;
+  GDate day;
+  int age;
 
-  if (sscanf (person->birth_date, "%4u-%2u-%2u", &by, &bm, &bd) != 3 ||
-      sscanf (on, "%4u-%2u-%2u", &sy, &sm, &sd) != 3)
+  if (!lp_parse_iso_date (on, &day))
     return FALSE;
-  return sy - by < 18 || (sy - by == 18 && (sm < bm || (sm == bm && sd < bd)));
+  age = lp_age_on (person->birth_date, &day);
+  return age >= 0 && age < LP_ADULT_AGE;
 }
 
 static void

@@ -223,10 +223,11 @@ draw_since (Letter *letter)
 
   for (guint i = 0; i < facts->consequences->len; i++)
     {
-      const LpCampaignChoice *choice =
-        lp_campaign_find_consequence (letter->campaign, g_ptr_array_index (facts->consequences, i));
+      const char *id = g_ptr_array_index (facts->consequences, i);
+      const LpCampaignChoice *choice = lp_campaign_find_consequence (letter->campaign, id);
 
-      if (choice != NULL)
+      /* "Nothing so far" is said by consequences_none, not listed as something seen. */
+      if (choice != NULL && g_strcmp0 (id, LP_CONSEQUENCE_NONE_YET) != 0)
         g_ptr_array_add (labels, choice->label);
     }
 

@@ -53,11 +53,13 @@ lp_submission_new (const char *campaign_id,
                    const char *site_name,
                    GBytes     *letter_pdf)
 {
-  LpSubmission *submission = g_new0 (LpSubmission, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  LpSubmission *submission;
+  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (campaign_id != NULL && letter_pdf != NULL, NULL);
 
+  submission = g_new0 (LpSubmission, 1);
+  now = g_date_time_new_now_utc ();
   submission->ref_count = 1;
   submission->id = g_uuid_string_random ();
   submission->campaign_id = g_strdup (campaign_id);
@@ -173,14 +175,17 @@ lp_submission_add_attachment (LpSubmission *submission,
                               GBytes       *data,
                               const char   *original_name)
 {
-  g_autofree char *extension = safe_extension (original_name);
-  g_autofree char *content_type = guess_content_type (data, extension);
+  g_autofree char *extension = NULL;
+  g_autofree char *content_type = NULL;
   g_autofree char *name = NULL;
-  /* piece-1 is the first attachment: the letter is file 0. */
-  guint number = submission->files->len;
+  guint number;
 
   g_return_if_fail (submission != NULL && data != NULL);
 
+  extension = safe_extension (original_name);
+  content_type = guess_content_type (data, extension);
+  /* piece-1 is the first attachment: the letter is file 0. */
+  number = submission->files->len;
   name = g_strdup_printf ("piece-%u.%s", number,
                           extension != NULL ? extension : extension_for_type (content_type));
   g_ptr_array_add (submission->files, submission_file_new (name, content_type, data, FALSE));
@@ -223,7 +228,7 @@ lp_submission_new_for_complaint (const LpComplaint *complaint,
   for (guint i = 0; complaint->attachments != NULL && i < complaint->attachments->len; i++)
     {
       const LpAttachment *attachment = g_ptr_array_index (complaint->attachments, i);
-      const char *path = attachment->path != NULL ? attachment->path : attachment->file;
+      const char *path = lp_attachment_get_disk_path (attachment);
       g_autoptr(GError) local_error = NULL;
 
       if (!lp_submission_add_attachment_file (submission, path, &local_error))
