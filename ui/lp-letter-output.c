@@ -181,6 +181,13 @@ prepare_print_in_thread (GTask        *task,
       cover = lp_cover_sheet_render (output->complaint, output->campaign, &error);
       if (cover != NULL)
         letter = lp_letter_render (output->complaint, output->campaign, &error);
+      /* Kept for lp_letter_output_print_dup_document(): the summary's fingerprint is that
+       * of the letter printed, not of a second rendering. */
+      if (letter != NULL)
+        {
+          output->pdfs[0] = g_bytes_ref (cover);
+          output->pdfs[1] = g_bytes_ref (letter);
+        }
     }
   if (letter == NULL)
     {
@@ -469,6 +476,16 @@ lp_letter_output_find_printer_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GBytes *
+lp_letter_output_print_dup_document (GAsyncResult *result)
+{
+  OutputData *output;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  output = g_task_get_task_data (G_TASK (result));
+  return output != NULL && output->pdfs[1] != NULL ? g_bytes_ref (output->pdfs[1]) : NULL;
 }
 
 gboolean

@@ -43,6 +43,9 @@ void     lp_letter_output_print_async  (const LpComplaint   *complaint,
                                         gpointer             user_data);
 gboolean lp_letter_output_print_finish (GAsyncResult        *result,
                                         GError             **error);
+/* The document a finished print sent (the letter, for lp_letter_output_print_async()), or
+ * NULL. For the summary's fingerprint. */
+GBytes  *lp_letter_output_print_dup_document (GAsyncResult *result);
 
 /* Writes @pdf, already made (the letter of a sending, the receipt), to @file (private,
  * 0600). Finish with lp_letter_output_save_finish(). */

@@ -368,17 +368,6 @@ show_summary (LpStepSend *self,
   g_autoptr (GError) error = NULL;
   LpReceiptInfo info = { 0 };
 
-  if (self->letter_sha256 == NULL && complaint != NULL && campaign != NULL)
-    {
-      /* Printed from the complaint: the rendering is deterministic, so the same bytes. */
-      g_autoptr (GBytes) letter = lp_letter_render (complaint, campaign, NULL);
-
-      if (letter != NULL)
-        {
-          self->letter = g_steal_pointer (&letter);
-          self->letter_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->letter);
-        }
-    }
   info.when = now;
   info.route = route;
   info.recipient = recipient;
@@ -744,6 +733,17 @@ printed_cb (GObject      *source,
       if (g_task_get_source_tag (task) == lp_step_send_print)
         {
           g_autofree char *postal = dup_postal_address (self);
+          g_autoptr (GBytes) printed = lp_letter_output_print_dup_document (result);
+
+          /* The summary's fingerprint is the printed letter's (rendered in the print's
+           * worker thread), unless a letter is already kept for sending. */
+          if (self->letter == NULL && printed != NULL)
+            {
+              g_clear_pointer (&self->letter_sha256, g_free);
+              self->letter = g_steal_pointer (&printed);
+              self->letter_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256,
+                                                                  self->letter);
+            }
 
           /* Translators: %s is the printer's name */
           message = g_strdup_printf (_("The sheet for the envelope and your letter were sent to "
@@ -768,7 +768,11 @@ printed_cb (GObject      *source,
   else
     {
       /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("The letter could not be printed: %s"),
+      g_autofree char *message = g_strdup_printf (g_task_get_source_tag (task)
+                                                  == lp_step_send_print
+                                                  ? _("The letter could not be printed: %s")
+                                                  /* Translators: %s says why */
+                                                  : _("The summary could not be printed: %s"),
                                                   error->message);
 
       show_status (self, TRUE, message);
@@ -795,7 +799,8 @@ lp_step_send_print (LpStepSend          *self,
   g_task_set_task_data (task, g_object_ref (printer), g_object_unref);
   if (!check_ready (self, task))
     return;
-  hide_status (self);
+  /* Making the PDFs and sending the jobs takes a moment: say so, as the summary does. */
+  show_status (self, FALSE, _("Printing…"));
   set_busy (self, TRUE);
   lp_letter_output_print_async (lp_step_get_complaint (LP_STEP (self)),
                                 lp_step_get_campaign (LP_STEP (self)), printer, settings,
@@ -911,7 +916,10 @@ site_printer_found_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *message = g_strdup_printf (_("The letter could not be printed: %s"),
+          g_autofree char *message = g_strdup_printf (self->print_kind == OUTPUT_SUMMARY
+                                                      /* Translators: %s says why */
+                                                      ? _("The summary could not be printed: %s")
+                                                      : _("The letter could not be printed: %s"),
                                                       error->message);
 
           show_status (self, TRUE, message);
