@@ -362,7 +362,10 @@ lp_application_startup (GApplication *application)
   const char *bigger_accels[] = { "<Control>plus", "<Control>equal", NULL };
   const char *smaller_accels[] = { "<Control>minus", NULL };
 
-  /* AdwApplication loads style.css and style-hc.css from the resources here. */
+  /* AdwApplication loads style.css from the resources here. The high-contrast sheet has
+   * another name (lp-high-contrast.css), so that libadwaita does not load a second copy
+   * that the in-program toggle could not remove: LpApplication alone applies it, following
+   * the system (system_contrast_changed_cb) and the toggle. */
   lp_ui_ensure_resources ();
   G_APPLICATION_CLASS (lp_application_parent_class)->startup (application);
 
@@ -634,7 +637,7 @@ lp_application_set_high_contrast (LpApplication *self,
     {
       self->high_contrast_css = gtk_css_provider_new ();
       gtk_css_provider_load_from_resource (self->high_contrast_css,
-                                           LP_RESOURCE_PREFIX "style-hc.css");
+                                           LP_RESOURCE_PREFIX "lp-high-contrast.css");
     }
   if (display != NULL && enabled)
     gtk_style_context_add_provider_for_display (display,
