@@ -354,6 +354,9 @@ test_wrong_type (void)
                        "notification_channels");
   assert_edit_invalid ("\"postal\": [\"Service d’enquête de test\", \"1 rue de l’Exemple\", \"75000 Paris\"]",
                        "\"postal\": \"Service d’enquête de test\"", "recipient.postal");
+  /* Seven lines would not fit in the envelope's window. */
+  assert_edit_invalid ("\"75000 Paris\"]",
+                       "\"a\", \"b\", \"c\", \"d\", \"75000 Paris\"]", "recipient.postal");
 }
 
 static void

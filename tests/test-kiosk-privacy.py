@@ -130,7 +130,7 @@ def fill(wizard):
     country = wizard.entry("Country")
     if fw.text_of(country) != "France":
         fw.type_into(country, "France")
-    fw.type_into(wizard.entry("Phone number"), "06 11 22 33 44")
+    fw.type_into(wizard.entry("Phone number"), "06 39 98 11 22")
     wizard.next(4)
 
     keep_alive()

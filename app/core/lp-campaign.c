@@ -610,6 +610,15 @@ read_recipient (JsonObject   *root,
 
     if (!get_array (object, "recipient", "postal", FALSE, &lines, error))
       return FALSE;
+    /* The cover sheet prints it in the envelope's window, which holds six lines. */
+    if (json_array_get_length (lines) > LP_CAMPAIGN_POSTAL_MAX_LINES)
+      {
+        set_invalid (error, "recipient.postal",
+                     /* Translators: %d is the number of lines an envelope window shows (6) */
+                     _("The address has more than %d lines: it would not fit in the envelope's "
+                       "window. Shorten it."), LP_CAMPAIGN_POSTAL_MAX_LINES);
+        return FALSE;
+      }
     for (guint i = 0; i < json_array_get_length (lines); i++)
       {
         g_autofree char *path = index_path ("recipient.postal", i);

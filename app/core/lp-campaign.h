@@ -94,6 +94,10 @@ const char * const *lp_campaign_allowed_placeholders (void);
  * (texts.consequences_none) rather than as an item of the list. */
 #define LP_CONSEQUENCE_NONE_YET "none-yet"
 
+/* recipient.postal: what the cover sheet's address block shows in a window envelope
+ * (NF EN ISO 269 DL window, La Poste's six lines). */
+#define LP_CAMPAIGN_POSTAL_MAX_LINES 6
+
 const LpCampaignChoice *lp_campaign_find_operator     (const LpCampaign *campaign,
                                                        const char       *id);
 const LpCampaignChoice *lp_campaign_find_consequence  (const LpCampaign *campaign,

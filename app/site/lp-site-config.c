@@ -695,17 +695,17 @@ LpTransport *
 lp_site_config_new_transport (const LpSiteConfig  *config,
                               GError             **error)
 {
-  LpTransportConfig transport = {
-    .url = config->url,
-    .secret = config->secret,
-    .username = config->username,
-    .sender = config->sender,
-    .recipient = config->recipient,
-    .ca_file = config->ca_file,
-    .pin = config->pin,
-  };
+  LpTransportConfig transport = { 0 };
 
   g_return_val_if_fail (config != NULL, NULL);
+
+  transport.url = config->url;
+  transport.secret = config->secret;
+  transport.username = config->username;
+  transport.sender = config->sender;
+  transport.recipient = config->recipient;
+  transport.ca_file = config->ca_file;
+  transport.pin = config->pin;
 
   switch (config->transport)
     {

@@ -62,7 +62,7 @@ struct _LpSiteConfig {
   char *admin_pin_hash;       /* "" when not set; else "sha256:<salt>:<digest>": <salt> 16 to 64
                                * lowercase hex digits, <digest> the 64 lowercase hex digits of
                                * SHA-256 over the salt as written followed by the PIN (4 to 12
-                               * digits). Checked by ui/lp-kiosk-pin.h, which says how to make
+                               * digits). Checked by app/site/lp-kiosk-pin.h, which says how to make
                                * one; opaque to this module. */
 
   /* [send] */

@@ -57,7 +57,7 @@ PERSON = {
     "birth_day": "21", "birth_month": "7", "birth_year": "1953",
     "commune": "Bastia", "department": "2B",
     "street": "4 chemin des Essais", "postal_code": "20200", "city": "Bastia",
-    "country": "France", "phone": "06 98 76 54 32",
+    "country": "France", "phone": "06 39 98 76 54",
     "insurer": "Mutuelle des Essais",
     "told_day": "8", "told_month": "2", "told_year": "2024",
     "nir": "2 53 07 2B 073 004 70",
