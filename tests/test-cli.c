@@ -245,6 +245,30 @@ test_cli_render_output_dir (Fixture       *fx,
   g_assert_true (g_file_test (single, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A letter that cannot be written (a folder stands where the second letter of an array
+ * goes): its line begins with that complaint's JSON path, and names the file when there
+ * are several (architecture.md §6); the other letters are made. */
+static void
+test_cli_render_write_failure (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *household = lp_test_data_path ("complaint-household.json");
+  g_autofree char *typical = lp_test_data_path ("complaint-typical.json");
+  g_autofree char *out_dir = g_build_filename (fx->dir, "out", NULL);
+  g_autofree char *blocker = g_build_filename (out_dir, "complaint-household-2.pdf", NULL);
+  const char *args[] = { "--render", household, typical, "--output-dir", out_dir, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+  g_assert_cmpint (lp_test_run_program (args, NULL, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "[1]: the letter could not be made: "));
+  expected = g_strdup_printf (" (%s)\n", household);
+  g_assert_true (g_str_has_suffix (err, expected));
+  g_assert_cmpuint (count_files (out_dir), ==, 4);   /* 3 letters and the folder */
+}
+
 /* An attachment named .jpg that holds text: a clear error naming the attachment, exit 1,
  * and no PDF. */
 static void
@@ -364,6 +388,7 @@ main (int    argc,
   ADD ("/cli/render/output", test_cli_render_output);
   ADD ("/cli/render/invalid-writes-nothing", test_cli_render_invalid_writes_nothing);
   ADD ("/cli/render/output-dir", test_cli_render_output_dir);
+  ADD ("/cli/render/write-failure", test_cli_render_write_failure);
   ADD ("/cli/render/bad-attachment", test_cli_render_bad_attachment);
   ADD ("/cli/render/missing-attachment", test_cli_render_missing_attachment);
   ADD ("/cli/render/huge-name", test_cli_huge_name);

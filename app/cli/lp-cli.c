@@ -44,6 +44,7 @@ typedef struct {
   const LpComplaint *complaint;
   LpCampaign *campaign;
   char *prefix;   /* "[2]" for the third complaint of an array, or NULL */
+  const char *file;  /* the input file (argv), named when there are several */
   char *output;
   GError *error;  /* set by the worker on failure */
 } RenderJob;
@@ -245,12 +246,19 @@ collect_one (LpCli *cli)
   cli->in_flight--;
   if (job->error != NULL)
     {
-      /* Attachment errors already begin with their JSON path. */
+      /* The complaint's JSON path first (architecture.md §6), and the file when there are
+       * several, as for every other complaint error (print_issue). Attachment errors
+       * already begin with their own path. */
       if (g_error_matches (job->error, LP_LETTER_ERROR, LP_LETTER_ERROR_ATTACHMENT))
-        g_printerr ("%s%s%s\n", job->prefix ? job->prefix : "", job->prefix ? "." : "",
+        g_printerr ("%s%s%s", job->prefix ? job->prefix : "", job->prefix ? "." : "",
                     job->error->message);
       else
-        g_printerr (_("$: the letter could not be made: %s\n"), job->error->message);
+        /* Translators: %s is where in the file ("$" or "[2]"), then why */
+        g_printerr (_("%s: the letter could not be made: %s"),
+                    job->prefix != NULL ? job->prefix : "$", job->error->message);
+      if (cli->n_files > 1)
+        g_printerr (" (%s)", job->file);
+      g_printerr ("\n");
       cli->status = MAX (cli->status, LP_EXIT_INVALID);
     }
   render_job_free (job);
@@ -258,6 +266,7 @@ collect_one (LpCli *cli)
 
 static void
 queue_render (LpCli             *cli,
+              const char        *file,
               const LpComplaint *complaint,
               LpCampaign        *campaign,
               const char        *prefix,
@@ -270,6 +279,7 @@ queue_render (LpCli             *cli,
   job->complaint = complaint;
   job->campaign = lp_campaign_ref (campaign);
   job->prefix = g_strdup (prefix);
+  job->file = file;
   job->output = output;
   while (cli->in_flight >= max_in_flight)
     collect_one (cli);
@@ -327,7 +337,7 @@ run_files (LpCli *cli)
               output = g_build_filename (cli->output_dir, name, NULL);
             }
 
-          queue_render (cli, complaint, campaign, prefix, g_steal_pointer (&output));
+          queue_render (cli, file, complaint, campaign, prefix, g_steal_pointer (&output));
         }
 
       /* This file's complaints are freed at the end of the iteration. */
