@@ -62,7 +62,7 @@ G_DEFINE_FINAL_TYPE (LpStepReview, lp_step_review, LP_TYPE_STEP)
 
 /* ---- Which step asks what --------------------------------------------------------------- */
 
-/* When the window is not there (a step tested alone), or a step is still a placeholder:
+/* When the window is not there (a step tested alone):
  * the steps as issue 3 lists them. First match wins. */
 static const struct {
   const char *prefix;

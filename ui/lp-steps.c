@@ -1,47 +1,19 @@
 /* lp-steps.c — see lp-steps.h
  *
- * Steps 4 to 8 are written in their own files by other hands. ui/meson.build defines
- * HAVE_LP_STEP_<NAME> when ui/lp-step-<name>.c exists, which brings the class in here;
- * until then a placeholder page stands in. Nothing else needs editing to add a step.
+ * The eight steps in order: a name (for win.go-to-step and the review's "Change"), a
+ * title, and the class.
  */
 #define G_LOG_DOMAIN "lp-steps"
 
 #include "lp-steps.h"
 #include "lp-step-contact.h"
 #include "lp-step-identity.h"
-#include "lp-step-placeholder.h"
-#include "lp-step-welcome.h"
-
-#ifdef HAVE_LP_STEP_INSURANCE
 #include "lp-step-insurance.h"
-#define INSURANCE_TYPE lp_step_insurance_get_type
-#else
-#define INSURANCE_TYPE NULL
-#endif
-#ifdef HAVE_LP_STEP_FACTS
 #include "lp-step-facts.h"
-#define FACTS_TYPE lp_step_facts_get_type
-#else
-#define FACTS_TYPE NULL
-#endif
-#ifdef HAVE_LP_STEP_DOCUMENTS
 #include "lp-step-documents.h"
-#define DOCUMENTS_TYPE lp_step_documents_get_type
-#else
-#define DOCUMENTS_TYPE NULL
-#endif
-#ifdef HAVE_LP_STEP_REVIEW
 #include "lp-step-review.h"
-#define REVIEW_TYPE lp_step_review_get_type
-#else
-#define REVIEW_TYPE NULL
-#endif
-#ifdef HAVE_LP_STEP_SEND
 #include "lp-step-send.h"
-#define SEND_TYPE lp_step_send_get_type
-#else
-#define SEND_TYPE NULL
-#endif
+#include "lp-step-welcome.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -53,15 +25,15 @@ static const LpStepInfo steps[] = {
   /* Translators: title of step 3 of the wizard */
   { "contact",   N_("How to reach you"),         lp_step_contact_get_type },
   /* Translators: title of step 4 of the wizard */
-  { "insurance", N_("Your health insurance"),    INSURANCE_TYPE },
+  { "insurance", N_("Your health insurance"),    lp_step_insurance_get_type },
   /* Translators: title of step 5 of the wizard */
-  { "facts",     N_("What happened since"),      FACTS_TYPE },
+  { "facts",     N_("What happened since"),      lp_step_facts_get_type },
   /* Translators: title of step 6 of the wizard */
-  { "documents", N_("Documents"),                DOCUMENTS_TYPE },
+  { "documents", N_("Documents"),                lp_step_documents_get_type },
   /* Translators: title of step 7 of the wizard (RGAA 11.12: check before sending) */
-  { "review",    N_("Check your letter"),        REVIEW_TYPE },
+  { "review",    N_("Check your letter"),        lp_step_review_get_type },
   /* Translators: title of step 8 of the wizard */
-  { "send",      N_("Send or print"),            SEND_TYPE },
+  { "send",      N_("Send or print"),            lp_step_send_get_type },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) <= 8);   /* DSFR steppers stop at 8 (domain.md §4.2) */
@@ -102,7 +74,7 @@ lp_steps_create (guint index)
   GType type;
 
   g_return_val_if_fail (info != NULL, NULL);
-  type = info->get_type != NULL ? info->get_type () : LP_TYPE_STEP_PLACEHOLDER;
+  type = info->get_type ();
   return g_object_new (type,
                        "step-name", info->name,
                        "title", lp_steps_get_title (index),

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 typedef struct {
   const char *name;             /* "identity": the stack page name, "win.go-to-step" target */
   const char *title;            /* untranslated (N_()); lp_steps_dup_title() translates */
-  GType     (*get_type) (void); /* NULL: not written yet, a placeholder stands in */
+  GType     (*get_type) (void);
 } LpStepInfo;
 
 guint             lp_steps_get_count  (void);
