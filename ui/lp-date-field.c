@@ -144,6 +144,7 @@ static void
 lp_date_field_class_init (LpDateFieldClass *klass)
 {
   LP_FORM_FIELD_CLASS (klass)->get_accessibles = lp_date_field_get_accessibles;
+  LP_FORM_FIELD_CLASS (klass)->names_own_accessibles = TRUE;   /* Day, Month, Year */
 }
 
 static void

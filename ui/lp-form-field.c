@@ -106,9 +106,7 @@ lp_form_field_update_accessible (LpFormField *self)
     {
       GtkAccessible *accessible = GTK_ACCESSIBLE (l->data);
 
-      /* Subclasses that list their own controls (the date's three boxes) name each one
-       * themselves. */
-      if (LP_FORM_FIELD_GET_CLASS (self)->get_accessibles == lp_form_field_real_get_accessibles)
+      if (!LP_FORM_FIELD_GET_CLASS (self)->names_own_accessibles)
         gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_accessible_update_property (accessible,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -31,6 +31,10 @@ struct _LpFormFieldClass
   /* The widgets whose accessible label/description/invalid state the field keeps up to
    * date. Default: the entry, or the control given to set_control(). */
   GList *(*get_accessibles) (LpFormField *self);
+  /* TRUE for a field whose controls each need a name of their own (the date's Day, Month
+   * and Year; the given names 1, 2...): it names them itself. Otherwise every accessible
+   * listed gets the field's visible label. */
+  gboolean names_own_accessibles;
 
   /*< private >*/
   gpointer padding[8];

@@ -107,6 +107,7 @@ lp_given_names_class_init (LpGivenNamesClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lp_given_names_finalize;
   LP_FORM_FIELD_CLASS (klass)->get_accessibles = lp_given_names_get_accessibles;
+  LP_FORM_FIELD_CLASS (klass)->names_own_accessibles = TRUE;   /* Given name 1, 2... */
 }
 
 static void

@@ -93,26 +93,6 @@ lp_nir_field_get_accessibles (LpFormField *field)
   return g_list_prepend (NULL, LP_NIR_FIELD (field)->entry);
 }
 
-/* The entry is named here, not by LpFormField: a subclass that lists its own accessibles
- * names them itself. */
-static void
-label_entry (LpNirField *self)
-{
-  const char *label = lp_form_field_get_label (LP_FORM_FIELD (self));
-  g_autofree char *name = NULL;
-
-  if (label == NULL)
-    label = "";
-  if (lp_form_field_get_optional (LP_FORM_FIELD (self)))
-    /* Translators: an optional field's label; %s is the field name, e.g.
-     * "Usage name (optional)". DSFR: "Nom d'usage (optionnel)" */
-    name = g_strdup_printf (_("%s (optional)"), label);
-  else
-    name = g_strdup (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 static GtkWidget *
 build_masked_page (LpNirField *self)
 {
@@ -176,9 +156,6 @@ lp_nir_field_init (LpNirField *self)
 
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_left_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
-  g_signal_connect (self, "notify::label", G_CALLBACK (label_entry), NULL);
-  g_signal_connect (self, "notify::optional", G_CALLBACK (label_entry), NULL);
-  label_entry (self);
   lp_form_field_update_accessible (LP_FORM_FIELD (self));
 }
 

@@ -29,27 +29,6 @@ lp_text_area_field_get_accessibles (LpFormField *field)
   return g_list_prepend (NULL, LP_TEXT_AREA_FIELD (field)->view);
 }
 
-/* The text view is named here: LpFormField names only the controls of its default list. */
-static void
-label_view (LpTextAreaField *self)
-{
-  const char *label = lp_form_field_get_label (LP_FORM_FIELD (self));
-  g_autofree char *name = NULL;
-
-  if (label == NULL)
-    label = "";
-  if (lp_form_field_get_optional (LP_FORM_FIELD (self)))
-    /* Translators: an optional field's label; %s is the field name, e.g.
-     * "Usage name (optional)". DSFR: "Nom d'usage (optionnel)" */
-    name = g_strdup_printf (_("%s (optional)"), label);
-  else
-    name = g_strdup (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
-                                  -1);
-}
-
 static void
 lp_text_area_field_class_init (LpTextAreaFieldClass *klass)
 {
@@ -73,9 +52,8 @@ lp_text_area_field_init (LpTextAreaField *self)
                             G_CALLBACK (buffer_changed_cb), self);
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->view));
   lp_form_field_set_control (LP_FORM_FIELD (self), frame);
-  g_signal_connect (self, "notify::label", G_CALLBACK (label_view), NULL);
-  g_signal_connect (self, "notify::optional", G_CALLBACK (label_view), NULL);
-  label_view (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
   lp_form_field_update_accessible (LP_FORM_FIELD (self));
 }
 
